@@ -1,0 +1,3 @@
+module github.com/calltally/calltally
+
+go 1.26.8
