@@ -1,0 +1,55 @@
+# CallTally. `make run` opens the app on demo data; `make test` runs all CI runs.
+GO       ?= go
+BIN      := calltally
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -s -w -X github.com/calltally/calltally/app/cli.Version=$(VERSION)
+FUZZTIME ?= 10s
+export PATH := $(PATH):/usr/local/go/bin
+
+# Debian packages a cgo Fyne build needs (../shared/TOOLCHAIN.md).
+DEB_PACKAGES := gcc libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+
+.PHONY: run build deps test lint fuzz bench clean
+
+run: build
+	./$(BIN) demo
+
+build: deps
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) .
+
+# deps installs the Debian packages that are missing, with sudo when not root.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES) $(EXTRA_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+		echo "installing$$missing"; \
+		$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+test: deps lint
+	$(GO) test -race -count=1 ./...
+	$(MAKE) --no-print-directory fuzz
+
+lint:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt -l reports:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+# fuzz runs every Fuzz target of every package for FUZZTIME.
+fuzz:
+	@for f in $$(grep -rl --include='*_test.go' '^func Fuzz' .); do \
+		dir=$$(dirname $$f); \
+		for fn in $$(grep -o '^func Fuzz[A-Za-z0-9_]*' $$f | cut -d' ' -f2); do \
+			echo "fuzz $$dir $$fn ($(FUZZTIME))"; \
+			$(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$dir || exit 1; \
+		done; \
+	done
+
+# bench measures parse and import throughput (beside the sqlite3 shell's
+# .import of the same calls) and the call-list query on 1,000,000 calls.
+bench: EXTRA_PACKAGES = sqlite3
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./collector/ingest/ ./storage/
+	$(GO) test -run '^$$' -bench . ./drivers/...
+
+clean:
+	rm -f $(BIN)
