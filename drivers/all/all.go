@@ -1,0 +1,6 @@
+// Package all links every PBX driver into the program: one import line per driver.
+package all
+
+import (
+	_ "github.com/calltally/calltally/drivers/avayaipo"
+)
