@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/calltally/calltally/drivers"
 )
@@ -18,30 +19,39 @@ const (
 	StatusError   Status = "error"   // could not be read; the reason is kept
 )
 
+// blockShift places a record's index in its block in the low bits of its
+// ID: IDs grow in arrival order and name their block.
+const blockShift = 16
+
+// MaxBlock is the most records one block holds.
+const MaxBlock = 1 << blockShift
+
+// RecordID is the ID of the i-th record of block.
+func RecordID(block int64, i int) int64 { return block<<blockShift | int64(i) }
+
+// A NewRecord is a record to store, with its key and what became of it.
+type NewRecord struct {
+	drivers.Record
+	Key    []byte
+	Status Status
+	Error  string
+}
+
 // A Batch is one write transaction of the ingest: raw records and the calls
 // they complete are committed together or not at all, so a crash never
 // leaves a call without its records or a record counted but missing.
 type Batch struct {
-	tx      *sql.Tx
-	nextID  int64
-	sources map[string]int64
-	stmt    map[string]*sql.Stmt
+	tx        *sql.Tx
+	nextBlock int64
+	sources   map[string]int64
+	call      *sql.Stmt
 }
 
-var batchSQL = map[string]string{
-	"seen":   `SELECT 1 FROM raw_records WHERE rkey = ?`,
-	"source": `INSERT INTO sources (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id`,
-	"raw": `INSERT INTO raw_records (id, pbx_id, rkey, received, source_id, line, status, error, text)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	"ok": `UPDATE raw_records SET status = 'ok' WHERE id = ? AND status = 'pending'`,
-	"call": `INSERT INTO calls (pbx_id, start_local, start_utc, duration, ring, hold, direction,
-		extension, extension_name, first_answerer, final_answerer, external, external_name,
-		dialled, trunk, account_code, answered, voicemail, transferred_from, forwarded_from,
-		call_id, driver, partial, charge_units)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	"leg": `INSERT INTO legs (call_id, seq, raw_id, party, party_name, peer, start_utc, ring, talk, hold, outcome)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-}
+const insertCall = `INSERT INTO calls (pbx_id, start_local, start_utc, duration, ring, hold, direction,
+	extension, extension_name, first_answerer, final_answerer, external, external_name,
+	dialled, trunk, account_code, answered, voicemail, transferred_from, forwarded_from,
+	call_id, driver, partial, charge_units, legs)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // Begin starts a write transaction. It waits (up to the busy timeout) for
 // another writer, such as the collector, to finish its own.
@@ -50,18 +60,16 @@ func (t *Tenant) Begin(ctx context.Context) (*Batch, error) {
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
-	b := &Batch{tx: tx, sources: map[string]int64{}, stmt: map[string]*sql.Stmt{}}
-	// IDs are handed out before records are parsed, so that calls can refer
-	// to their records; the write lock makes max(id) stable until commit.
-	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) + 1 FROM raw_records").Scan(&b.nextID); err != nil {
+	b := &Batch{tx: tx, sources: map[string]int64{}}
+	// Block IDs are handed out before records are parsed, so that calls
+	// can refer to their records; the write lock keeps max(id) ours.
+	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) + 1 FROM raw_blocks").Scan(&b.nextBlock); err != nil {
 		tx.Rollback()
 		return nil, fmt.Errorf("begin: %w", err)
 	}
-	for name, q := range batchSQL {
-		if b.stmt[name], err = tx.PrepareContext(ctx, q); err != nil {
-			tx.Rollback()
-			return nil, fmt.Errorf("prepare %s: %w", name, err)
-		}
+	if b.call, err = tx.PrepareContext(ctx, insertCall); err != nil {
+		tx.Rollback()
+		return nil, fmt.Errorf("begin: %w", err)
 	}
 	return b, nil
 }
@@ -77,35 +85,103 @@ func (b *Batch) Commit() error {
 // Rollback abandons the batch; after Commit it does nothing.
 func (b *Batch) Rollback() error { return b.tx.Rollback() }
 
-// Seen reports whether a record with key is already stored.
-func (b *Batch) Seen(ctx context.Context, key []byte) (bool, error) {
-	var one int
-	err := b.stmt["seen"].QueryRowContext(ctx, key).Scan(&one)
-	if err == sql.ErrNoRows {
-		return false, nil
+// ReserveBlock returns the ID of the next block AddBlock stores.
+func (b *Batch) ReserveBlock() int64 {
+	b.nextBlock++
+	return b.nextBlock - 1
+}
+
+// Existing returns which of keys are stored already.
+func (b *Batch) Existing(ctx context.Context, keys [][]byte) (map[string]bool, error) {
+	found := map[string]bool{}
+	for len(keys) > 0 {
+		n := min(len(keys), 500)
+		args := make([]any, n)
+		for i, k := range keys[:n] {
+			args[i] = k
+		}
+		q := "SELECT rkey FROM raw_keys WHERE rkey IN (?" + strings.Repeat(",?", n-1) + ")"
+		if err := b.collectKeys(ctx, found, q, args); err != nil {
+			return nil, err
+		}
+		keys = keys[n:]
 	}
+	return found, nil
+}
+
+func (b *Batch) collectKeys(ctx context.Context, found map[string]bool, q string, args []any) error {
+	rows, err := b.tx.QueryContext(ctx, q, args...)
 	if err != nil {
-		return false, fmt.Errorf("look up record: %w", err)
+		return fmt.Errorf("look up records: %w", err)
 	}
-	return true, nil
+	defer rows.Close()
+	for rows.Next() {
+		var k []byte
+		if err := rows.Scan(&k); err != nil {
+			return fmt.Errorf("look up records: %w", err)
+		}
+		found[string(k)] = true
+	}
+	return rows.Err()
 }
 
-// ReserveID returns the ID the next stored record gets.
-func (b *Batch) ReserveID() int64 {
-	b.nextID++
-	return b.nextID - 1
-}
-
-// AddRecord stores rec (whose ID came from ReserveID) with its status and,
-// for errors, the reason.
-func (b *Batch) AddRecord(ctx context.Context, pbxID int64, rec *drivers.Record, key []byte, st Status, reason string) error {
-	src, err := b.source(ctx, rec.Source)
+// AddBlock stores recs, all from one source, as block (from ReserveBlock);
+// recs[i].ID must be RecordID(block, i).
+func (b *Batch) AddBlock(ctx context.Context, pbxID, block int64, recs []NewRecord) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	src, err := b.source(ctx, recs[0].Source)
 	if err != nil {
 		return err
 	}
-	_, err = b.stmt["raw"].ExecContext(ctx, rec.ID, pbxID, key, rec.Received.UnixMilli(), src, rec.Line, string(st), reason, rec.Text)
+	plain := make([]drivers.Record, len(recs))
+	for i, r := range recs {
+		if r.ID != RecordID(block, i) || r.Source != recs[0].Source || i >= MaxBlock {
+			return fmt.Errorf("store block %d: record %s out of place", block, r.Where())
+		}
+		plain[i] = r.Record
+	}
+	meta, text := packBlock(plain, recs[0].Received)
+	_, err = b.tx.ExecContext(ctx, "INSERT INTO raw_blocks (id, pbx_id, source_id, received, count, meta, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		block, pbxID, src, recs[0].Received.UnixMilli(), len(recs), meta, text)
 	if err != nil {
-		return fmt.Errorf("store record %s: %w", rec.Where(), err)
+		return fmt.Errorf("store records of %s: %w", recs[0].Source, err)
+	}
+	if err := b.addKeys(ctx, recs); err != nil {
+		return err
+	}
+	return b.addStatuses(ctx, pbxID, recs)
+}
+
+// addKeys inserts the records' keys, many rows per statement.
+func (b *Batch) addKeys(ctx context.Context, recs []NewRecord) error {
+	for len(recs) > 0 {
+		n := min(len(recs), 400)
+		args := make([]any, 0, 2*n)
+		for _, r := range recs[:n] {
+			args = append(args, r.Key, r.ID)
+		}
+		q := "INSERT INTO raw_keys (rkey, record) VALUES (?, ?)" + strings.Repeat(", (?, ?)", n-1)
+		if _, err := b.tx.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("store record keys: %w", err)
+		}
+		recs = recs[n:]
+	}
+	return nil
+}
+
+// addStatuses notes the records that are not simply part of a call.
+func (b *Batch) addStatuses(ctx context.Context, pbxID int64, recs []NewRecord) error {
+	for _, r := range recs {
+		if r.Status == StatusOK {
+			continue
+		}
+		_, err := b.tx.ExecContext(ctx, "INSERT INTO raw_status (record, pbx_id, status, error) VALUES (?, ?, ?, ?)",
+			r.ID, pbxID, string(r.Status), r.Error)
+		if err != nil {
+			return fmt.Errorf("store status of %s: %w", r.Where(), err)
+		}
 	}
 	return nil
 }
@@ -115,48 +191,34 @@ func (b *Batch) source(ctx context.Context, name string) (int64, error) {
 		return id, nil
 	}
 	var id int64
-	if err := b.stmt["source"].QueryRowContext(ctx, name).Scan(&id); err != nil {
+	err := b.tx.QueryRowContext(ctx, `INSERT INTO sources (name) VALUES (?)
+		ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id`, name).Scan(&id)
+	if err != nil {
 		return 0, fmt.Errorf("store source %q: %w", name, err)
 	}
 	b.sources[name] = id
 	return id, nil
 }
 
-// MarkOK records that pending records became part of a stored call.
-func (b *Batch) MarkOK(ctx context.Context, ids []int64) error {
+// Resolve records that stored pending records became part of a call.
+func (b *Batch) Resolve(ctx context.Context, ids []int64) error {
 	for _, id := range ids {
-		if _, err := b.stmt["ok"].ExecContext(ctx, id); err != nil {
-			return fmt.Errorf("mark record %d: %w", id, err)
+		if _, err := b.tx.ExecContext(ctx, "DELETE FROM raw_status WHERE record = ? AND status = 'pending'", id); err != nil {
+			return fmt.Errorf("resolve record %d: %w", id, err)
 		}
 	}
 	return nil
 }
 
-// AddCall stores c and its legs and returns the call's row ID.
+// AddCall stores c, its legs packed in its row, and returns its row ID.
 func (b *Batch) AddCall(ctx context.Context, pbxID int64, c *drivers.Call) (int64, error) {
-	_, off := c.Start.Zone()
-	res, err := b.stmt["call"].ExecContext(ctx, pbxID, c.Start.Unix()+int64(off), c.Start.Unix(),
+	res, err := b.call.ExecContext(ctx, pbxID, wallSeconds(c.Start), c.Start.Unix(),
 		c.Duration, c.Ring, c.Hold, string(c.Direction), c.Extension, c.ExtensionName,
 		c.FirstAnswerer, c.FinalAnswerer, c.External, c.ExternalName, c.Dialled, c.Trunk,
 		c.AccountCode, c.Answered, c.Voicemail, c.TransferredFrom, c.ForwardedFrom,
-		c.CallID, c.Driver, c.Partial, c.ChargeUnits)
+		c.CallID, c.Driver, c.Partial, c.ChargeUnits, packLegs(c.Legs, c.Start))
 	if err != nil {
 		return 0, fmt.Errorf("store call at %s: %w", c.Start.Format(drivers.WallClock), err)
 	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
-	}
-	for i, l := range c.Legs {
-		_, err := b.stmt["leg"].ExecContext(ctx, id, i, nullID(l.Record), l.Party, l.PartyName, l.Peer,
-			l.Start.Unix(), l.Ring, l.Talk, l.Hold, string(l.Outcome))
-		if err != nil {
-			return 0, fmt.Errorf("store leg %d of call at %s: %w", i, c.Start.Format(drivers.WallClock), err)
-		}
-	}
-	return id, nil
-}
-
-func nullID(id int64) sql.NullInt64 {
-	return sql.NullInt64{Int64: id, Valid: id != 0}
+	return res.LastInsertId()
 }

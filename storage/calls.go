@@ -23,7 +23,7 @@ type CallFilter struct {
 const callColumns = `id, start_local, start_utc, duration, ring, hold, direction, extension,
 	extension_name, first_answerer, final_answerer, external, external_name, dialled, trunk,
 	account_code, answered, voicemail, transferred_from, forwarded_from, call_id, driver,
-	(SELECT name FROM pbx WHERE pbx.id = calls.pbx_id), partial, charge_units`
+	(SELECT name FROM pbx WHERE pbx.id = calls.pbx_id), partial, charge_units, legs`
 
 // where builds the WHERE clause of f; the only place call filters become SQL.
 func (f CallFilter) where() (string, []any) {
@@ -68,9 +68,9 @@ func (t *Tenant) CountCalls(ctx context.Context, f CallFilter) (int, error) {
 	return n, nil
 }
 
-// Calls returns the calls f selects, newest first, without their legs.
-// Deep offsets stay fast because the offset is walked in the start index
-// alone before any call row is read.
+// Calls returns the calls f selects, newest first. Deep offsets stay fast
+// because the offset is walked in the start index alone before any call
+// row is read.
 func (t *Tenant) Calls(ctx context.Context, f CallFilter) ([]drivers.Call, error) {
 	where, args := f.where()
 	limit := f.Limit
@@ -83,20 +83,83 @@ func (t *Tenant) Calls(ctx context.Context, f CallFilter) ([]drivers.Call, error
 	return calls, err
 }
 
+// EachCall calls fn for every call f selects, newest first. It pages by
+// position in the start index (not by offset), so it streams any number
+// of calls in bounded memory and does not slow down with depth.
+func (t *Tenant) EachCall(ctx context.Context, f CallFilter, fn func(*drivers.Call) error) error {
+	const pageSize = 1000
+	where, args := f.where()
+	pageWhere, pageArgs := where, args
+	for done := 0; f.Limit <= 0 || done < f.Limit; {
+		n := pageSize
+		if f.Limit > 0 {
+			n = min(n, f.Limit-done)
+		}
+		q := "SELECT " + callColumns + " FROM calls" + pageWhere + " ORDER BY start_local DESC, id DESC LIMIT ?"
+		calls, ids, err := t.queryCalls(ctx, q, append(pageArgs, n)...)
+		if err != nil {
+			return err
+		}
+		for i := range calls {
+			if err := fn(&calls[i]); err != nil {
+				return err
+			}
+		}
+		if len(calls) < n {
+			return nil
+		}
+		done += len(calls)
+		pageWhere, pageArgs = after(where, args, wallSeconds(calls[len(calls)-1].Start), ids[len(ids)-1])
+	}
+	return nil
+}
+
+// after narrows a WHERE clause to the calls listed after (start, id).
+func after(where string, args []any, local, id int64) (string, []any) {
+	cond := "(start_local < ? OR (start_local = ? AND id < ?))"
+	args = append(args[:len(args):len(args)], local, local, id)
+	if where == "" {
+		return " WHERE " + cond, args
+	}
+	return where + " AND " + cond, args
+}
+
+func (t *Tenant) queryCalls(ctx context.Context, q string, args ...any) ([]drivers.Call, []int64, error) {
+	rows, err := t.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("query calls: %w", err)
+	}
+	defer rows.Close()
+	var calls []drivers.Call
+	var ids []int64
+	for rows.Next() {
+		c, id, err := scanCall(rows)
+		if err != nil {
+			return nil, nil, err
+		}
+		calls, ids = append(calls, c), append(ids, id)
+	}
+	return calls, ids, rows.Err()
+}
+
 func scanCall(rows *sql.Rows) (drivers.Call, int64, error) {
 	var c drivers.Call
 	var id, local, utc int64
 	var dir string
 	var pbx sql.NullString
+	var legs []byte
 	err := rows.Scan(&id, &local, &utc, &c.Duration, &c.Ring, &c.Hold, &dir, &c.Extension,
 		&c.ExtensionName, &c.FirstAnswerer, &c.FinalAnswerer, &c.External, &c.ExternalName,
 		&c.Dialled, &c.Trunk, &c.AccountCode, &c.Answered, &c.Voicemail, &c.TransferredFrom,
-		&c.ForwardedFrom, &c.CallID, &c.Driver, &pbx, &c.Partial, &c.ChargeUnits)
+		&c.ForwardedFrom, &c.CallID, &c.Driver, &pbx, &c.Partial, &c.ChargeUnits, &legs)
 	if err != nil {
 		return c, 0, fmt.Errorf("read call: %w", err)
 	}
 	c.Direction = drivers.Direction(dir)
 	c.PBX = pbx.String
 	c.Start = time.Unix(utc, 0).In(time.FixedZone("", int(local-utc)))
+	if c.Legs, err = unpackLegs(legs, c.Start); err != nil {
+		return c, 0, fmt.Errorf("read legs of call %d: %w", id, err)
+	}
 	return c, id, nil
 }

@@ -84,7 +84,7 @@ func testCall(i int, rec int64) drivers.Call {
 }
 
 // store adds n one-record calls in one batch.
-func store(t *testing.T, ten *Tenant, n int) {
+func store(t testing.TB, ten *Tenant, n int) {
 	t.Helper()
 	ctx := context.Background()
 	pbx, err := ten.PBX(ctx, "pbx", "test")
@@ -96,18 +96,31 @@ func store(t *testing.T, ten *Tenant, n int) {
 		t.Fatal(err)
 	}
 	defer b.Rollback()
-	for i := range n {
-		rec := drivers.Record{ID: b.ReserveID(), Text: fmt.Sprint("record ", i), Source: "f.txt", Line: i + 1, Received: time.Now()}
-		if err := b.AddRecord(ctx, pbx, &rec, []byte(rec.Text), StatusOK, ""); err != nil {
-			t.Fatal(err)
-		}
-		c := testCall(i, rec.ID)
-		if _, err := b.AddCall(ctx, pbx, &c); err != nil {
-			t.Fatal(err)
-		}
-	}
+	addCalls(t, b, pbx, 0, n)
 	if err := b.Commit(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// addCalls stores calls from to to, each read from one record, the records
+// in blocks of up to 1000.
+func addCalls(t testing.TB, b *Batch, pbx int64, from, to int) {
+	ctx := context.Background()
+	for from < to {
+		block := b.ReserveBlock()
+		var recs []NewRecord
+		for i := from; i < min(to, from+1000); i++ {
+			rec := drivers.Record{ID: RecordID(block, len(recs)), Text: fmt.Sprint("record ", i), Source: "f.txt", Line: i + 1, Received: time.Now()}
+			c := testCall(i, rec.ID)
+			if _, err := b.AddCall(ctx, pbx, &c); err != nil {
+				t.Fatal(err)
+			}
+			recs = append(recs, NewRecord{Record: rec, Key: []byte(rec.Text), Status: StatusOK})
+		}
+		if err := b.AddBlock(ctx, pbx, block, recs); err != nil {
+			t.Fatal(err)
+		}
+		from += len(recs)
 	}
 }
 
@@ -125,7 +138,7 @@ func TestCallsRoundTrip(t *testing.T) {
 	if len(got) != 5 {
 		t.Fatalf("got %d calls, want 5", len(got))
 	}
-	want := testCall(4, 5)
+	want := testCall(4, RecordID(1, 4))
 	c := got[0] // newest first
 	if !c.Start.Equal(want.Start) || c.Start.Format(drivers.WallClock) != want.Start.Format(drivers.WallClock) {
 		t.Errorf("start = %v, want %v (same instant and wall clock)", c.Start, want.Start)
@@ -133,7 +146,7 @@ func TestCallsRoundTrip(t *testing.T) {
 	if c.Extension != want.Extension || c.External != want.External || c.Direction != want.Direction || c.PBX != "pbx" {
 		t.Errorf("call = %+v, want %+v", c, want)
 	}
-	if len(c.Legs) != 1 || c.Legs[0].Record != 5 || c.Legs[0].Party != want.Legs[0].Party {
+	if len(c.Legs) != 1 || c.Legs[0].Record != RecordID(1, 4) || c.Legs[0].Party != want.Legs[0].Party || !c.Legs[0].Start.Equal(want.Start) {
 		t.Errorf("legs = %+v", c.Legs)
 	}
 }
@@ -203,14 +216,58 @@ func TestRollbackStoresNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := drivers.Record{ID: b.ReserveID(), Text: "x", Source: "s", Received: time.Now()}
-	if err := b.AddRecord(ctx, pbx, &rec, []byte("k"), StatusPending, ""); err != nil {
+	block := b.ReserveBlock()
+	rec := NewRecord{Record: drivers.Record{ID: RecordID(block, 0), Text: "x", Source: "s", Received: time.Now()}, Key: []byte("k"), Status: StatusPending}
+	if err := b.AddBlock(ctx, pbx, block, []NewRecord{rec}); err != nil {
 		t.Fatal(err)
 	}
 	b.Rollback()
 	if recs, err := ten.PendingRecords(ctx, pbx); err != nil || len(recs) != 0 {
 		t.Fatalf("after rollback: %d pending records, %v", len(recs), err)
 	}
+}
+
+func TestRecordsAndStatuses(t *testing.T) {
+	_, ten := openTenant(t)
+	ctx := context.Background()
+	pbx, _ := ten.PBX(ctx, "pbx", "test")
+	b, err := ten.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	received := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	statuses := []Status{StatusOK, StatusPending, StatusError, StatusIgnored, StatusPending}
+	block := b.ReserveBlock()
+	var recs []NewRecord
+	for i, st := range statuses {
+		r := drivers.Record{ID: RecordID(block, i), Text: fmt.Sprintf("rec,%d,\x00ü", i), Source: "in.txt", Line: 10 + i, Received: received.Add(time.Duration(i) * time.Second)}
+		recs = append(recs, NewRecord{Record: r, Key: []byte{byte(i)}, Status: st, Error: string(st) + " reason"})
+	}
+	if err := b.AddBlock(ctx, pbx, block, recs); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Resolve(ctx, []int64{recs[4].ID}); err != nil {
+		t.Fatal(err)
+	}
+	found, err := b.Existing(ctx, [][]byte{{0}, {3}, {9}})
+	if err != nil || !found[string([]byte{0})] || !found[string([]byte{3})] || found[string([]byte{9})] {
+		t.Fatalf("Existing = %v, %v", found, err)
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	pending, err := ten.PendingRecords(ctx, pbx)
+	if err != nil || len(pending) != 1 || !sameRecord(pending[0], recs[1].Record) {
+		t.Fatalf("PendingRecords = %+v, %v; want record 1 (record 4 was resolved)", pending, err)
+	}
+	failed, err := ten.FailedRecords(ctx, pbx, 10)
+	if err != nil || len(failed) != 1 || !sameRecord(failed[0].Record, recs[2].Record) || failed[0].Error != "error reason" {
+		t.Fatalf("FailedRecords = %+v, %v", failed, err)
+	}
+}
+
+func sameRecord(a, b drivers.Record) bool {
+	return a.ID == b.ID && a.Text == b.Text && a.Source == b.Source && a.Line == b.Line && a.Received.Equal(b.Received)
 }
 
 func TestPBXKeepsItsDriver(t *testing.T) {

@@ -15,9 +15,7 @@ func (in *Ingester) begin(ctx context.Context) error {
 	return nil
 }
 
-// Commit makes everything added so far durable. After an error from Add
-// or Commit the Ingester must be dropped: a new one resumes from what was
-// committed.
+// Commit makes everything added so far durable.
 func (in *Ingester) Commit(ctx context.Context) error {
 	if in.batch == nil {
 		return nil

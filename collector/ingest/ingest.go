@@ -25,7 +25,9 @@ type Stats struct {
 	Pending    int // records waiting, at the last commit, for the rest of their call
 }
 
-// Ingester feeds one PBX's records into its tenant's database.
+// Ingester feeds one PBX's records into its tenant's database. After an
+// error from any method it must be dropped: a new one resumes from what
+// was committed.
 type Ingester struct {
 	// OnError, if set, is told of every record that could not be read
 	// (it is stored all the same, with the reason).
@@ -37,8 +39,10 @@ type Ingester struct {
 	batch  *storage.Batch
 	// seen counts identical records in the current input, so a record's
 	// key tells its first copy from a repeat sent in the same input.
-	seen      map[[sha256.Size]byte]uint32
-	pending   map[int64]bool // IDs of stored records waiting for their call
+	seen map[[sha256.Size]byte]uint32
+	// pending holds the IDs of records waiting for their call: stored ones
+	// (nil) and those of the chunk being added (pointing into it).
+	pending   map[int64]*storage.NewRecord
 	stats     Stats
 	committed int // stats.Records at the last commit
 }
@@ -51,7 +55,7 @@ func New(ctx context.Context, t *storage.Tenant, pbx string, d *drivers.Driver, 
 	if err != nil {
 		return nil, err
 	}
-	in := &Ingester{tenant: t, pbxID: id, parser: parser, pending: map[int64]bool{}}
+	in := &Ingester{tenant: t, pbxID: id, parser: parser, pending: map[int64]*storage.NewRecord{}}
 	in.NewInput()
 	if err := in.resume(ctx); err != nil {
 		return nil, fmt.Errorf("resume pbx %q: %w", pbx, err)
@@ -70,7 +74,7 @@ func (in *Ingester) resume(ctx context.Context) error {
 		return err
 	}
 	for _, rec := range recs {
-		in.pending[rec.ID] = true
+		in.pending[rec.ID] = nil
 		calls, _ := in.parser.Parse(rec)
 		if err := in.storeCalls(ctx, calls); err != nil {
 			return err
@@ -91,27 +95,64 @@ func (in *Ingester) Stats() Stats { return in.stats }
 // Buffered returns how many records the open batch holds.
 func (in *Ingester) Buffered() int { return in.stats.Records - in.committed }
 
-// Add stores rec and the calls it completes in the open batch.
-func (in *Ingester) Add(ctx context.Context, rec drivers.Record) error {
+// Add stores recs, consecutive records of one source, and the calls they
+// complete, in the open batch. Records already stored are skipped.
+func (in *Ingester) Add(ctx context.Context, recs []drivers.Record) error {
+	for len(recs) > 0 {
+		n := min(len(recs), storage.MaxBlock)
+		if err := in.addBlock(ctx, recs[:n]); err != nil {
+			return err
+		}
+		recs = recs[n:]
+	}
+	return nil
+}
+
+func (in *Ingester) addBlock(ctx context.Context, recs []drivers.Record) error {
 	if err := in.begin(ctx); err != nil {
 		return err
 	}
-	in.stats.Records++
-	key := in.key(rec.Text)
-	if dup, err := in.batch.Seen(ctx, key); err != nil || dup {
-		in.stats.Duplicates += btoi(dup)
+	in.stats.Records += len(recs)
+	news, err := in.newRecords(ctx, recs)
+	if err != nil || len(news) == 0 {
 		return err
 	}
-	rec.ID = in.batch.ReserveID()
-	calls, perr := in.parser.Parse(rec)
-	status, reason := in.status(rec, calls, perr)
-	if err := in.batch.AddRecord(ctx, in.pbxID, &rec, key, status, reason); err != nil {
-		return err
+	block := in.batch.ReserveBlock()
+	for i := range news {
+		news[i].ID = storage.RecordID(block, i)
 	}
-	if status == storage.StatusPending {
-		in.pending[rec.ID] = true
+	for i := range news {
+		if err := in.parse(ctx, &news[i]); err != nil {
+			return err
+		}
 	}
-	return in.storeCalls(ctx, calls)
+	for id, nr := range in.pending {
+		if nr != nil {
+			in.pending[id] = nil // stored now
+		}
+	}
+	return in.batch.AddBlock(ctx, in.pbxID, block, news)
+}
+
+// newRecords keys recs and drops those already stored.
+func (in *Ingester) newRecords(ctx context.Context, recs []drivers.Record) ([]storage.NewRecord, error) {
+	keys := make([][]byte, len(recs))
+	for i, r := range recs {
+		keys[i] = in.key(r.Text)
+	}
+	stored, err := in.batch.Existing(ctx, keys)
+	if err != nil {
+		return nil, err
+	}
+	news := make([]storage.NewRecord, 0, len(recs))
+	for i, r := range recs {
+		if stored[string(keys[i])] {
+			in.stats.Duplicates++
+			continue
+		}
+		news = append(news, storage.NewRecord{Record: r, Key: keys[i], Status: storage.StatusPending})
+	}
+	return news, nil
 }
 
 // key is the record's stable identity: the PBX, its text, and how many
@@ -134,53 +175,45 @@ func (in *Ingester) key(text string) []byte {
 	return sum[:16]
 }
 
-func (in *Ingester) status(rec drivers.Record, calls []drivers.Call, perr error) (storage.Status, string) {
+// parse feeds nr to the parser, notes what became of it and stores the
+// calls it completes.
+func (in *Ingester) parse(ctx context.Context, nr *storage.NewRecord) error {
+	calls, perr := in.parser.Parse(nr.Record)
 	switch {
 	case errors.Is(perr, drivers.ErrNotCall):
 		in.stats.Ignored++
-		return storage.StatusIgnored, perr.Error()
+		nr.Status, nr.Error = storage.StatusIgnored, perr.Error()
 	case perr != nil:
 		in.stats.Unparsed++
+		nr.Status, nr.Error = storage.StatusError, perr.Error()
 		if in.OnError != nil {
-			in.OnError(rec, perr)
+			in.OnError(nr.Record, perr)
 		}
-		return storage.StatusError, perr.Error()
+	default:
+		in.pending[nr.ID] = nr // until a call claims it
 	}
-	for _, c := range calls {
-		for _, l := range c.Legs {
-			if l.Record == rec.ID {
-				return storage.StatusOK, ""
-			}
-		}
-	}
-	return storage.StatusPending, ""
+	return in.storeCalls(ctx, calls)
 }
 
-// storeCalls stores calls and marks their records that were waiting as
-// done.
+// storeCalls stores calls and marks their records as done.
 func (in *Ingester) storeCalls(ctx context.Context, calls []drivers.Call) error {
+	var resolved []int64
 	for i := range calls {
 		if _, err := in.batch.AddCall(ctx, in.pbxID, &calls[i]); err != nil {
 			return err
 		}
-		var done []int64
-		for _, id := range calls[i].Records() {
-			if in.pending[id] {
-				done = append(done, id)
-				delete(in.pending, id)
-			}
-		}
-		if err := in.batch.MarkOK(ctx, done); err != nil {
-			return err
-		}
 		in.stats.Calls++
+		for _, id := range calls[i].Records() {
+			nr, waiting := in.pending[id]
+			switch {
+			case !waiting:
+			case nr != nil: // in the chunk being added: stored as done
+				nr.Status = storage.StatusOK
+			default:
+				resolved = append(resolved, id)
+			}
+			delete(in.pending, id)
+		}
 	}
-	return nil
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+	return in.batch.Resolve(ctx, resolved)
 }

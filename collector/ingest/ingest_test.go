@@ -166,7 +166,7 @@ func interrupted(t *testing.T, ten *storage.Tenant, lines []string, stop int) {
 	rd := drivers.NewReader(strings.NewReader(strings.Join(lines, "\n")), "input", nil, nil)
 	for range stop {
 		rec, _ := rd.Next()
-		if err := in.Add(ctx, rec); err != nil {
+		if err := in.Add(ctx, []drivers.Record{rec}); err != nil {
 			t.Fatal(err)
 		}
 		if in.Buffered() >= 97 {

@@ -14,30 +14,47 @@ CREATE TABLE sources (
     name TEXT NOT NULL UNIQUE
 );
 
--- Every record a PBX sent, exactly as sent, whether or not it parsed.
--- rkey is a hash of the PBX, the text and how many identical records came
--- before it in the same input: re-reading an input finds its records again,
--- while two genuinely identical records in one input are both kept.
--- status: ok (part of a stored call), pending (waiting for the rest of its
--- call), ignored (no call in it: a header), error (could not be read; see
--- error).
-CREATE TABLE raw_records (
+-- Every record a PBX sent, exactly as sent, whether or not it parsed,
+-- stored in blocks of consecutive records from one source: one row per
+-- block keeps an import's cost close to that of the calls alone. A
+-- record's ID is block id << 16 | its index in the block. meta holds, per
+-- record, its length, line number and arrival time (see rawblock.go).
+CREATE TABLE raw_blocks (
     id        INTEGER PRIMARY KEY,
     pbx_id    INTEGER NOT NULL REFERENCES pbx(id),
-    rkey      BLOB NOT NULL UNIQUE,
-    received  INTEGER NOT NULL,
     source_id INTEGER NOT NULL REFERENCES sources(id),
-    line      INTEGER NOT NULL,
-    status    TEXT NOT NULL CHECK (status IN ('ok', 'pending', 'ignored', 'error')),
-    error     TEXT NOT NULL DEFAULT '',
-    text      TEXT NOT NULL
+    received  INTEGER NOT NULL, -- unix milliseconds of the first record
+    count     INTEGER NOT NULL,
+    meta      BLOB NOT NULL,
+    text      BLOB NOT NULL
 );
-CREATE INDEX raw_records_open ON raw_records (pbx_id, status, id) WHERE status IN ('pending', 'error');
+
+-- The stable identity of every stored record: a hash of the PBX, the text
+-- and how many identical records came before it in the same input, so
+-- re-reading an input finds its records again while two genuinely
+-- identical records in one input are both kept.
+CREATE TABLE raw_keys (
+    rkey   BLOB PRIMARY KEY,
+    record INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- Records that did not simply become part of a stored call: pending
+-- (waiting for the rest of their call), ignored (no call in it: a header),
+-- error (could not be read; error says why). Every other record is part of
+-- a stored call.
+CREATE TABLE raw_status (
+    record INTEGER PRIMARY KEY,
+    pbx_id INTEGER NOT NULL REFERENCES pbx(id),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'ignored', 'error')),
+    error  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX raw_status_pbx ON raw_status (pbx_id, status, record);
 
 -- One row per conversation. start_local is the site's wall clock as
 -- seconds since 1970-01-01 00:00:00 of that clock (no zone), so that date
 -- filters and ordering are integer ranges in the site's own days;
--- start_utc is the instant.
+-- start_utc is the instant. legs packs the call's legs, each with the ID of
+-- the raw record it was read from (see legs.go): one row per call.
 CREATE TABLE calls (
     id               INTEGER PRIMARY KEY,
     pbx_id           INTEGER NOT NULL REFERENCES pbx(id),
@@ -63,26 +80,10 @@ CREATE TABLE calls (
     call_id          TEXT NOT NULL,
     driver           TEXT NOT NULL,
     partial          INTEGER NOT NULL,
-    charge_units     INTEGER NOT NULL
+    charge_units     INTEGER NOT NULL,
+    legs             BLOB NOT NULL
 );
 CREATE INDEX calls_start ON calls (start_local);
 CREATE INDEX calls_extension ON calls (extension, start_local);
 CREATE INDEX calls_external ON calls (external, start_local);
 CREATE INDEX calls_direction ON calls (direction, start_local);
-
--- The segments of a call, each read from one raw record.
-CREATE TABLE legs (
-    call_id    INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
-    seq        INTEGER NOT NULL,
-    raw_id     INTEGER REFERENCES raw_records(id) ON DELETE SET NULL,
-    party      TEXT NOT NULL,
-    party_name TEXT NOT NULL,
-    peer       TEXT NOT NULL,
-    start_utc  INTEGER NOT NULL,
-    ring       INTEGER NOT NULL,
-    talk       INTEGER NOT NULL,
-    hold       INTEGER NOT NULL,
-    outcome    TEXT NOT NULL,
-    PRIMARY KEY (call_id, seq)
-) WITHOUT ROWID;
-CREATE INDEX legs_raw ON legs (raw_id);

@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/calltally/calltally/collector/ingest"
+	"github.com/calltally/calltally/collector/simulator"
+	"github.com/calltally/calltally/drivers"
+	"github.com/calltally/calltally/storage"
+)
+
+const (
+	demoDriver = "avaya-ipo"
+	demoPBX    = "Demo IP Office"
+	demoZone   = "Europe/Berlin"
+	demoDays   = 90
+	demoSeed   = 2026
+)
+
+func runDemo(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("demo")
+	noWindow := fs.Bool("no-window", false, "prepare the demo data, print its directory and stop")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	dir, err := demoDir(e.data)
+	if err != nil {
+		return err
+	}
+	st, err := storage.Open(ctx, dir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	t, err := st.Tenant(ctx, storage.DefaultTenant)
+	if err != nil {
+		return err
+	}
+	if err := fillDemo(ctx, t, dir); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, dir)
+	if *noWindow {
+		return nil
+	}
+	return openWindow(t)
+}
+
+// demoDir is --data or $CALLTALLY_DATA when given, else a directory of
+// its own beside (never inside) the production one.
+func demoDir(flag string) (string, error) {
+	if flag != "" || os.Getenv(storage.DataDirEnv) != "" {
+		return storage.DataDir(flag)
+	}
+	return storage.DemoDataDir()
+}
+
+// fillDemo writes ~90 days of a fictional office's calls as real IP Office
+// SMDR text and imports that file through the real path, unless the
+// tenant already holds calls.
+func fillDemo(ctx context.Context, t *storage.Tenant, dir string) error {
+	if n, err := t.CountCalls(ctx, storage.CallFilter{}); err != nil || n > 0 {
+		return err
+	}
+	drv, err := drivers.Lookup(demoDriver)
+	if err != nil {
+		return err
+	}
+	loc, err := drivers.LoadZone(demoZone)
+	if err != nil {
+		return err
+	}
+	file := filepath.Join(dir, "demo-smdr.txt")
+	if err := writeDemoSMDR(file, drv, loc, time.Now()); err != nil {
+		return err
+	}
+	p, err := drv.Open(drivers.Config{Location: loc})
+	if err != nil {
+		return err
+	}
+	in, err := ingest.New(ctx, t, demoPBX, drv, p)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return in.ReadAll(ctx, drivers.NewReader(f, file, drv.Split, nil), nil)
+}
+
+// writeDemoSMDR writes the calls of the demoDays days up to now.
+func writeDemoSMDR(file string, drv *drivers.Driver, loc *time.Location, now time.Time) error {
+	now = now.In(loc)
+	first := time.Date(now.Year(), now.Month(), now.Day()-demoDays+1, 0, 0, 0, 0, loc)
+	gen := simulator.NewGenerator(simulator.NewOffice(), demoSeed, loc)
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	for _, c := range gen.Days(first, demoDays) {
+		if c.Start.After(now) {
+			break
+		}
+		if err := drv.Encode(w, &c); err != nil {
+			f.Close()
+			return fmt.Errorf("write demo records: %w", err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

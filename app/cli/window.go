@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"context"
+
+	"github.com/calltally/calltally/app"
+	"github.com/calltally/calltally/drivers"
+	"github.com/calltally/calltally/storage"
+)
+
+// runWindow opens the desktop app on the default tenant of the data
+// directory.
+func runWindow(ctx context.Context, e *env, _ []string) error {
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	t, err := st.Tenant(ctx, storage.DefaultTenant)
+	if err != nil {
+		return err
+	}
+	return openWindow(t)
+}
+
+func openWindow(t *storage.Tenant) error {
+	return app.Run(tenantCalls{t})
+}
+
+// tenantCalls gives the call list a tenant's calls.
+type tenantCalls struct{ t *storage.Tenant }
+
+func (s tenantCalls) CountCalls(ctx context.Context) (int, error) {
+	return s.t.CountCalls(ctx, storage.CallFilter{})
+}
+
+func (s tenantCalls) CallPage(ctx context.Context, offset, limit int) ([]drivers.Call, error) {
+	return s.t.Calls(ctx, storage.CallFilter{Offset: offset, Limit: limit})
+}

@@ -1,0 +1,76 @@
+package app
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/calltally/calltally/drivers"
+)
+
+func TestSpreadWidths(t *testing.T) {
+	mins := []float32{100, 50, 80, 60}
+	flex := []float32{0, 3, 0, 1}
+	for _, tc := range []struct {
+		name  string
+		total float32
+		want  []float32
+	}{
+		{"room to spare", 342, []float32{100, 80, 80, 70}}, // 40 spare: 30 and 10
+		{"exactly the minimum", 302, mins},
+		{"too narrow", 200, mins},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := spreadWidths(mins, flex, tc.total, 4); !slices.Equal(got, tc.want) {
+				t.Errorf("spreadWidths(…, %v, 4) = %v; want %v", tc.total, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestGroupDigits(t *testing.T) {
+	for n, want := range map[int]string{
+		0: "0", 7: "7", 999: "999", 1000: "1,000", 12345: "12,345",
+		1_000_000: "1,000,000", -1234567: "-1,234,567",
+	} {
+		if got := groupDigits(n); got != want {
+			t.Errorf("groupDigits(%d) = %q; want %q", n, got, want)
+		}
+	}
+}
+
+func TestCellTexts(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		call drivers.Call
+		want []string
+	}{
+		{
+			name: "answered inbound",
+			call: drivers.Call{Start: newest, Direction: drivers.Inbound, Extension: "201", ExtensionName: "Reception",
+				External: "+44 20 7946 0018", Duration: 3725, Answered: true},
+			want: []string{"2026-03-14 17:45:12", "Inbound", "201 – Reception", "+44 20 7946 0018", "1:02:05", "Yes"},
+		},
+		{
+			name: "voicemail, named caller",
+			call: drivers.Call{Start: newest, Direction: drivers.Inbound, Extension: "201", External: "0171 555",
+				ExternalName: "ACME", Voicemail: true},
+			want: []string{"2026-03-14 17:45:12", "Inbound", "201", "0171 555 – ACME", "0:00:00", "Voicemail"},
+		},
+		{
+			name: "unanswered internal",
+			call: drivers.Call{Start: newest, Direction: drivers.Internal, Extension: "305", ExtensionName: "305", Duration: 59},
+			want: []string{"2026-03-14 17:45:12", "Internal", "305", "", "0:00:59", "No"},
+		},
+		{
+			name: "unknown direction",
+			call: drivers.Call{Start: newest, Direction: "conference"},
+			want: []string{"2026-03-14 17:45:12", "conference", "", "", "0:00:00", "No"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := cellTexts(tc.call); !slices.Equal(got, tc.want) {
+				t.Errorf("cells %q; want %q", got, tc.want)
+			}
+		})
+	}
+}
