@@ -2,7 +2,7 @@
 GO       ?= go
 BIN      := calltally
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS  := -s -w -X github.com/calltally/calltally/app/cli.Version=$(VERSION)
+LDFLAGS  := -s -w -X calltally.app/app/cli.Version=$(VERSION)
 FUZZTIME ?= 10s
 export PATH := $(PATH):/usr/local/go/bin
 

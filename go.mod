@@ -1,4 +1,4 @@
-module github.com/calltally/calltally
+module calltally.app
 
 go 1.26.8
 

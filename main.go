@@ -4,14 +4,16 @@
 package main
 
 import (
+	_ "calltally.app/i18n/locale" // first: tidies the locale before Fyne reads it
+
 	"context"
 	"os"
 	"os/signal"
 	"syscall"
 	_ "time/tzdata" // site time zones work on machines without a zone database (Windows)
 
-	"github.com/calltally/calltally/app/cli"
-	_ "github.com/calltally/calltally/drivers/all"
+	"calltally.app/app/cli"
+	_ "calltally.app/drivers/all"
 )
 
 func main() {

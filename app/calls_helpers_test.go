@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 const million = 1_000_000

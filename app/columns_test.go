@@ -4,7 +4,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 func TestSpreadWidths(t *testing.T) {

@@ -1,6 +1,6 @@
 package app
 
-import "github.com/calltally/calltally/drivers"
+import "calltally.app/drivers"
 
 // pageRequest asks the call source for one page of rows. gen is the cache
 // generation it was made in: an answer to an older generation is dropped.

@@ -3,7 +3,7 @@ package app
 import (
 	"testing"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 // fakePage returns n calls whose Duration is their row number.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 // CallFilter selects calls. Zero fields select everything. From and To are

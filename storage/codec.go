@@ -5,7 +5,7 @@ import (
 	"errors"
 	"time"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 // The packed forms of a call's legs and of a block of raw records: varints

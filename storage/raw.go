@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 // A StoredRecord is a raw record as stored, with what became of it.

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 func openTenant(t *testing.T) (*Store, *Tenant) {

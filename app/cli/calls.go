@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/calltally/calltally/drivers"
-	"github.com/calltally/calltally/storage"
+	"calltally.app/drivers"
+	"calltally.app/storage"
 )
 
 func runCalls(ctx context.Context, e *env, args []string) error {

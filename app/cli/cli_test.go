@@ -11,7 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	_ "github.com/calltally/calltally/drivers/all"
+	_ "calltally.app/drivers/all"
+	_ "calltally.app/i18n/locale"
 )
 
 // TestMain lets tests run the real command as a child process (see

@@ -8,10 +8,10 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/calltally/calltally/collector/ingest"
-	"github.com/calltally/calltally/collector/simulator"
-	"github.com/calltally/calltally/drivers"
-	"github.com/calltally/calltally/storage"
+	"calltally.app/collector/ingest"
+	"calltally.app/collector/simulator"
+	"calltally.app/drivers"
+	"calltally.app/storage"
 )
 
 const (

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 func runDrivers(_ context.Context, e *env, args []string) error {

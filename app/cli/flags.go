@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/calltally/calltally/drivers"
-	"github.com/calltally/calltally/storage"
+	"calltally.app/drivers"
+	"calltally.app/storage"
 )
 
 // flags returns a flag set for a subcommand that honours --data.

@@ -7,9 +7,9 @@ import (
 	"os"
 	"time"
 
-	"github.com/calltally/calltally/collector/ingest"
-	"github.com/calltally/calltally/drivers"
-	"github.com/calltally/calltally/storage"
+	"calltally.app/collector/ingest"
+	"calltally.app/drivers"
+	"calltally.app/storage"
 )
 
 // maxReported is how many unreadable records import lists; the rest are

@@ -13,9 +13,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/calltally/calltally/collector/ingest"
-	"github.com/calltally/calltally/collector/simulator"
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/collector/ingest"
+	"calltally.app/collector/simulator"
+	"calltally.app/drivers"
 )
 
 // child starts calltally as a separate process (the test binary, see

@@ -8,7 +8,7 @@ import (
 	"os"
 	"time"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 func runParse(ctx context.Context, e *env, args []string) error {

@@ -3,9 +3,9 @@ package cli
 import (
 	"context"
 
-	"github.com/calltally/calltally/app"
-	"github.com/calltally/calltally/drivers"
-	"github.com/calltally/calltally/storage"
+	"calltally.app/app"
+	"calltally.app/drivers"
+	"calltally.app/storage"
 )
 
 // runWindow opens the desktop app on the default tenant of the data

@@ -14,10 +14,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/calltally/calltally/collector/simulator"
-	"github.com/calltally/calltally/drivers"
-	_ "github.com/calltally/calltally/drivers/avayaipo"
-	"github.com/calltally/calltally/storage"
+	"calltally.app/collector/simulator"
+	"calltally.app/drivers"
+	_ "calltally.app/drivers/avayaipo"
+	"calltally.app/storage"
 )
 
 // BenchmarkImport imports simulated IP Office SMDR through the real path

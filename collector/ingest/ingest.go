@@ -11,8 +11,8 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/calltally/calltally/drivers"
-	"github.com/calltally/calltally/storage"
+	"calltally.app/drivers"
+	"calltally.app/storage"
 )
 
 // Stats counts what an Ingester did.

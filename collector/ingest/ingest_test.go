@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/calltally/calltally/drivers"
-	"github.com/calltally/calltally/storage"
+	"calltally.app/drivers"
+	"calltally.app/storage"
 )
 
 // legsDriver reads "CALLID,MORE,EXT,TALK" lines: the records of one call

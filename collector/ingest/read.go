@@ -5,7 +5,7 @@ import (
 	"errors"
 	"io"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 // BatchSize is how many records a batch holds before it is committed: big

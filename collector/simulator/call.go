@@ -3,7 +3,7 @@ package simulator
 import (
 	"time"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 // builder assembles a call leg by leg; each leg starts when the one

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 // Shares of the calls placed (call-backs come on top and add about two

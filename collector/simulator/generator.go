@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 // CallIDs look like a PBX's running call number. Each day's start at a

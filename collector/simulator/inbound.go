@@ -1,6 +1,6 @@
 package simulator
 
-import "github.com/calltally/calltally/drivers"
+import "calltally.app/drivers"
 
 // Outcome rates of calls that reach someone who is in and free; calls to
 // people who are out or on the phone go to voicemail or ring out on top.

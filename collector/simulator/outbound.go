@@ -1,6 +1,6 @@
 package simulator
 
-import "github.com/calltally/calltally/drivers"
+import "calltally.app/drivers"
 
 // Outcomes of outbound calls, as cumulative thresholds: 1% fail for want
 // of a free line, 3% find the number busy, 12% ring out.

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 func TestDailyVolume(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 	"time"
 	_ "time/tzdata" // the tests need Europe/Berlin whatever the machine has
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 func berlin(t testing.TB) *time.Location {

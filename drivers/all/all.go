@@ -2,5 +2,5 @@
 package all
 
 import (
-	_ "github.com/calltally/calltally/drivers/avayaipo"
+	_ "calltally.app/drivers/avayaipo"
 )

@@ -11,10 +11,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
-const driversPath = "github.com/calltally/calltally/drivers/"
+const driversPath = "calltally.app/drivers/"
 
 // TestEveryDriverIsImported catches a driver folder that was added but
 // never linked in: it would build, pass its tests and be missing.

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 // BenchmarkParse reads a day of a busy site: about 10,000 generated

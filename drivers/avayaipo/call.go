@@ -3,7 +3,7 @@ package avayaipo
 import (
 	"strings"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 // derive builds the call a group of records describes (README.md, "How

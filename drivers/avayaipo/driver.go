@@ -10,7 +10,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 func init() {

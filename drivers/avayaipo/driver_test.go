@@ -16,7 +16,7 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/Berlin on machines without a zone database
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*/want.jsonl and want.err from the parser's output")

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 // An smdr is one record being written, field by field, in the R10 layout.

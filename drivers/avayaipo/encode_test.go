@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 // simulated completes a call the way the simulator hands it to Encode:

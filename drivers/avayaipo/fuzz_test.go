@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 // FuzzParse feeds any text to the parser: it must never panic, and every

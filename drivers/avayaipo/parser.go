@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 // A groupKey identifies the records of one call. The Call ID alone is not

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 // Field positions (0-based) in an SMDR record. README.md has the table.

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 func TestParseConnected(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/calltally/calltally/drivers"
+	"calltally.app/drivers"
 )
 
 // Records shared by the tests below: an inbound call answered by 207 and
