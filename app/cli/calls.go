@@ -26,15 +26,15 @@ func runCalls(ctx context.Context, e *env, args []string) error {
 	if err := buildFilter(&f, *from, *to, *direction); err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	dir, err := storage.DataDir(e.data)
+	if err != nil {
+		return err
+	}
+	st, t, err := openTenant(ctx, dir, *tenant)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	t, err := st.Tenant(ctx, *tenant)
-	if err != nil {
-		return err
-	}
 	if *count {
 		return e.printCount(ctx, t, f)
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
@@ -32,15 +31,11 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := storage.Open(ctx, dir)
+	st, t, err := openTenant(ctx, dir, storage.DefaultTenant)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	t, err := st.Tenant(ctx, storage.DefaultTenant)
-	if err != nil {
-		return err
-	}
 	if err := fillDemo(ctx, t, dir); err != nil {
 		return err
 	}
@@ -100,24 +95,14 @@ func fillDemo(ctx context.Context, t *storage.Tenant, dir string) error {
 func writeDemoSMDR(file string, drv *drivers.Driver, loc *time.Location, now time.Time) error {
 	now = now.In(loc)
 	first := time.Date(now.Year(), now.Month(), now.Day()-demoDays+1, 0, 0, 0, 0, loc)
-	gen := simulator.NewGenerator(simulator.NewOffice(), demoSeed, loc)
 	f, err := os.Create(file)
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(f)
-	for _, c := range gen.Days(first, demoDays) {
-		if c.Start.After(now) {
-			break
-		}
-		if err := drv.Encode(w, &c); err != nil {
-			f.Close()
-			return fmt.Errorf("write demo records: %w", err)
-		}
-	}
-	if err := w.Flush(); err != nil {
+	gen := simulator.NewGenerator(simulator.NewOffice(), demoSeed, loc)
+	if err := gen.Write(f, drv, first, demoDays, now); err != nil {
 		f.Close()
-		return err
+		return fmt.Errorf("write demo records: %w", err)
 	}
 	return f.Close()
 }

@@ -28,15 +28,15 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() == 0 {
 		return fmt.Errorf("no files given: %w", errUsage)
 	}
-	st, err := e.openStore(ctx)
+	dir, err := storage.DataDir(e.data)
+	if err != nil {
+		return err
+	}
+	st, t, err := openTenant(ctx, dir, *tenant)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	t, err := st.Tenant(ctx, *tenant)
-	if err != nil {
-		return err
-	}
 	if err := applyConfigured(ctx, st, *tenant, *pbx, &df); err != nil {
 		return err
 	}
@@ -149,10 +149,16 @@ func (e *env) progress(name string, size int64) func(int64) {
 	}
 }
 
-func (e *env) openStore(ctx context.Context) (*storage.Store, error) {
-	dir, err := storage.DataDir(e.data)
+// openTenant opens the data directory dir and the tenant slug in it.
+func openTenant(ctx context.Context, dir, slug string) (*storage.Store, *storage.Tenant, error) {
+	st, err := storage.Open(ctx, dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return storage.Open(ctx, dir)
+	t, err := st.Tenant(ctx, slug)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, t, nil
 }

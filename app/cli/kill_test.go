@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"encoding/json"
 	"math/rand/v2"
 	"os"
@@ -39,14 +38,8 @@ func writeSMDR(t *testing.T, file string, days int) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	w := bufio.NewWriter(f)
 	gen := simulator.NewGenerator(simulator.NewOffice(), 7, loc)
-	for _, c := range gen.Days(time.Date(2026, 3, 2, 0, 0, 0, 0, loc), days) {
-		if err := drv.Encode(w, &c); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Flush(); err != nil {
+	if err := gen.Write(f, drv, time.Date(2026, 3, 2, 0, 0, 0, 0, loc), days, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -11,15 +11,15 @@ import (
 // runWindow opens the desktop app on the default tenant of the data
 // directory.
 func runWindow(ctx context.Context, e *env, _ []string) error {
-	st, err := e.openStore(ctx)
+	dir, err := storage.DataDir(e.data)
+	if err != nil {
+		return err
+	}
+	st, t, err := openTenant(ctx, dir, storage.DefaultTenant)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	t, err := st.Tenant(ctx, storage.DefaultTenant)
-	if err != nil {
-		return err
-	}
 	return openWindow(t)
 }
 

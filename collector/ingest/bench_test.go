@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
 	"encoding/csv"
@@ -53,14 +52,10 @@ func writeBenchSMDR(b *testing.B, file string, days int) {
 		b.Fatal(err)
 	}
 	defer f.Close()
-	w := bufio.NewWriter(f)
 	gen := simulator.NewGenerator(simulator.NewOffice(), 1, loc)
-	for _, c := range gen.Days(time.Date(2025, 1, 1, 0, 0, 0, 0, loc), days) {
-		if err := drv.Encode(w, &c); err != nil {
-			b.Fatal(err)
-		}
+	if err := gen.Write(f, drv, time.Date(2025, 1, 1, 0, 0, 0, 0, loc), days, time.Time{}); err != nil {
+		b.Fatal(err)
 	}
-	w.Flush()
 }
 
 // importOnce imports file into a new data directory and returns the
