@@ -48,8 +48,8 @@ fuzz:
 # .import of the same calls) and the call-list query on 1,000,000 calls.
 bench: EXTRA_PACKAGES = sqlite3
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./collector/ingest/ ./storage/
-	$(GO) test -run '^$$' -bench . ./drivers/...
+	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 30m ./collector/ingest/
+	$(GO) test -run '^$$' -bench . -timeout 30m ./storage/ ./drivers/...
 
 clean:
 	rm -f $(BIN)

@@ -31,12 +31,21 @@ func BenchmarkImport(b *testing.B) {
 		days = 20
 	}
 	writeBenchSMDR(b, file, days)
+	// The best of b.N runs each side: both are single-threaded SQLite
+	// writers on a shared 2-core machine, and the best run is the one least
+	// disturbed by others.
 	var calls int
-	var ours time.Duration
+	ours := time.Duration(1 << 62)
 	for range b.N {
-		calls, ours = importOnce(b, file)
+		n, d := importOnce(b, file)
+		calls, ours = n, min(ours, d)
 	}
-	base := sqlite3Import(b, dir)
+	base := time.Duration(0)
+	for range max(b.N, 3) {
+		if d := sqlite3Import(b, dir); d > 0 && (base == 0 || d < base) {
+			base = d
+		}
+	}
 	b.ReportMetric(float64(calls)/ours.Seconds(), "calls/s")
 	if base > 0 {
 		b.ReportMetric(float64(calls)/base.Seconds(), "sqlite3-calls/s")
