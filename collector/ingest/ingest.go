@@ -37,12 +37,10 @@ type Ingester struct {
 	pbxID  int64
 	parser drivers.Parser
 	batch  *storage.Batch
-	// seen counts identical records in the current input, so a record's
-	// key tells its first copy from a repeat sent in the same input.
-	seen map[[sha256.Size]byte]uint32
 	// pending holds the IDs of records waiting for their call: stored ones
 	// (nil) and those of the chunk being added (pointing into it).
 	pending   map[int64]*storage.NewRecord
+	touched   map[*Input]bool // inputs counted in the open batch
 	stats     Stats
 	committed int // stats.Records at the last commit
 }
@@ -55,8 +53,7 @@ func New(ctx context.Context, t *storage.Tenant, pbx string, d *drivers.Driver, 
 	if err != nil {
 		return nil, err
 	}
-	in := &Ingester{tenant: t, pbxID: id, parser: parser, pending: map[int64]*storage.NewRecord{}}
-	in.NewInput()
+	in := &Ingester{tenant: t, pbxID: id, parser: parser, pending: map[int64]*storage.NewRecord{}, touched: map[*Input]bool{}}
 	if err := in.resume(ctx); err != nil {
 		return nil, fmt.Errorf("resume pbx %q: %w", pbx, err)
 	}
@@ -83,11 +80,24 @@ func (in *Ingester) resume(ctx context.Context) error {
 	return in.Commit(ctx)
 }
 
-// NewInput starts a new input (a file, a connection): identical records
-// are told apart by their position within one input only.
-func (in *Ingester) NewInput() {
-	in.seen = map[[sha256.Size]byte]uint32{}
+// An Input is one file or connection of a PBX. Identical records are told
+// apart by their order within one input: the second copy of a record in
+// an input is a new record, the same record read again in a new input (a
+// re-import, a resend after reconnecting) is a duplicate.
+type Input struct {
+	seen map[[sha256.Size]byte]uint32
+	// added lists what was counted since the last commit, to take back
+	// if the batch is rolled back.
+	added [][sha256.Size]byte
 }
+
+// NewInput starts an input.
+func NewInput() *Input {
+	return &Input{seen: map[[sha256.Size]byte]uint32{}}
+}
+
+// PBX returns the ID of the ingester's PBX in the tenant database.
+func (in *Ingester) PBX() int64 { return in.pbxID }
 
 // Stats returns the counts so far.
 func (in *Ingester) Stats() Stats { return in.stats }
@@ -95,12 +105,12 @@ func (in *Ingester) Stats() Stats { return in.stats }
 // Buffered returns how many records the open batch holds.
 func (in *Ingester) Buffered() int { return in.stats.Records - in.committed }
 
-// Add stores recs, consecutive records of one source, and the calls they
+// Add stores recs, consecutive records of input, and the calls they
 // complete, in the open batch. Records already stored are skipped.
-func (in *Ingester) Add(ctx context.Context, recs []drivers.Record) error {
+func (in *Ingester) Add(ctx context.Context, input *Input, recs []drivers.Record) error {
 	for len(recs) > 0 {
 		n := min(len(recs), storage.MaxBlock)
-		if err := in.addBlock(ctx, recs[:n]); err != nil {
+		if err := in.addBlock(ctx, input, recs[:n]); err != nil {
 			return err
 		}
 		recs = recs[n:]
@@ -108,12 +118,20 @@ func (in *Ingester) Add(ctx context.Context, recs []drivers.Record) error {
 	return nil
 }
 
-func (in *Ingester) addBlock(ctx context.Context, recs []drivers.Record) error {
+// Skip counts recs as read from input without storing them: the records
+// of a file before the offset it resumes from.
+func (in *Ingester) Skip(input *Input, recs []drivers.Record) {
+	for _, r := range recs {
+		in.key(input, r.Text)
+	}
+}
+
+func (in *Ingester) addBlock(ctx context.Context, input *Input, recs []drivers.Record) error {
 	if err := in.begin(ctx); err != nil {
 		return err
 	}
 	in.stats.Records += len(recs)
-	news, err := in.newRecords(ctx, recs)
+	news, err := in.newRecords(ctx, input, recs)
 	if err != nil || len(news) == 0 {
 		return err
 	}
@@ -135,10 +153,10 @@ func (in *Ingester) addBlock(ctx context.Context, recs []drivers.Record) error {
 }
 
 // newRecords keys recs and drops those already stored.
-func (in *Ingester) newRecords(ctx context.Context, recs []drivers.Record) ([]storage.NewRecord, error) {
+func (in *Ingester) newRecords(ctx context.Context, input *Input, recs []drivers.Record) ([]storage.NewRecord, error) {
 	keys := make([][]byte, len(recs))
 	for i, r := range recs {
-		keys[i] = in.key(r.Text)
+		keys[i] = in.key(input, r.Text)
 	}
 	stored, err := in.batch.Existing(ctx, keys)
 	if err != nil {
@@ -156,8 +174,8 @@ func (in *Ingester) newRecords(ctx context.Context, recs []drivers.Record) ([]st
 }
 
 // key is the record's stable identity: the PBX, its text, and how many
-// identical records came before it in this input.
-func (in *Ingester) key(text string) []byte {
+// identical records came before it in input.
+func (in *Ingester) key(input *Input, text string) []byte {
 	h := sha256.New()
 	var n [8]byte
 	binary.BigEndian.PutUint64(n[:], uint64(in.pbxID))
@@ -165,8 +183,10 @@ func (in *Ingester) key(text string) []byte {
 	h.Write([]byte(text))
 	var sum [sha256.Size]byte
 	h.Sum(sum[:0])
-	count := in.seen[sum]
-	in.seen[sum] = count + 1
+	count := input.seen[sum]
+	input.seen[sum] = count + 1
+	input.added = append(input.added, sum)
+	in.touched[input] = true
 	if count > 0 {
 		binary.BigEndian.PutUint32(n[:4], count)
 		h.Write(n[:4])

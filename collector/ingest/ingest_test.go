@@ -164,9 +164,10 @@ func interrupted(t *testing.T, ten *storage.Tenant, lines []string, stop int) {
 	}
 	defer in.Close()
 	rd := drivers.NewReader(strings.NewReader(strings.Join(lines, "\n")), "input", nil, nil)
+	input := NewInput()
 	for range stop {
 		rec, _ := rd.Next()
-		if err := in.Add(ctx, []drivers.Record{rec}); err != nil {
+		if err := in.Add(ctx, input, []drivers.Record{rec}); err != nil {
 			t.Fatal(err)
 		}
 		if in.Buffered() >= 97 {
@@ -192,4 +193,49 @@ func manyCalls(n int) ([]string, int) {
 		}
 	}
 	return lines, n
+}
+
+// TestRetryAfterRollback adds records, loses the batch (as a failed commit
+// does), and adds them again through a new Ingester with the same input:
+// identical records must get the same keys as the first time, so that the
+// input read again later is all duplicates.
+func TestRetryAfterRollback(t *testing.T) {
+	ten := newTenant(t)
+	ctx := context.Background()
+	lines := []string{"5,0,201,30", "5,0,201,30", "6,1,200,5", "6,0,202,9"}
+	recs := make([]drivers.Record, len(lines))
+	for i, l := range lines {
+		recs[i] = drivers.Record{Text: l, Source: "conn", Line: i + 1, Received: time.Now()}
+	}
+	input := NewInput()
+	open := func() *Ingester {
+		p, _ := legsDriver.Open(drivers.Config{})
+		in, err := New(ctx, ten, "pbx", legsDriver, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return in
+	}
+	first := open()
+	if err := first.Add(ctx, input, recs[:1]); err != nil {
+		t.Fatal(err)
+	}
+	first.Commit(ctx)
+	if err := first.Add(ctx, input, recs[1:]); err != nil {
+		t.Fatal(err)
+	}
+	first.Close() // the batch with recs[1:] is lost
+	second := open()
+	if err := second.Add(ctx, input, recs[1:]); err != nil {
+		t.Fatal(err)
+	}
+	if err := second.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, ten); n != 3 {
+		t.Fatalf("%d calls stored, want 3", n)
+	}
+	if s := run(t, ten, lines...); s.Duplicates != len(lines) {
+		t.Fatalf("reading the input again: %+v, want all duplicates", s)
+	}
 }

@@ -20,7 +20,7 @@ const chunkSize = 500
 // BatchSize records and at the end. progress, if not nil, is called with
 // the byte offset reached after each commit.
 func (in *Ingester) ReadAll(ctx context.Context, rd *drivers.Reader, progress func(offset int64)) error {
-	in.NewInput()
+	input := NewInput()
 	chunk := make([]drivers.Record, 0, chunkSize)
 	for {
 		rec, err := rd.Next()
@@ -31,7 +31,7 @@ func (in *Ingester) ReadAll(ctx context.Context, rd *drivers.Reader, progress fu
 			chunk = append(chunk, rec)
 		}
 		if len(chunk) == chunkSize || (err != nil && len(chunk) > 0) {
-			if aerr := in.Add(ctx, chunk); aerr != nil {
+			if aerr := in.Add(ctx, input, chunk); aerr != nil {
 				return aerr
 			}
 			chunk = chunk[:0]
