@@ -23,6 +23,9 @@ type Record struct {
 	// resumes after it.
 	End      int64
 	Received time.Time // when the record arrived
+	// Cut is set when a stream ended in the middle of the record (a dropped
+	// connection): it is kept raw as unreadable and never parsed.
+	Cut bool
 }
 
 // Where returns "source:line" (or just the source), for messages.
@@ -52,29 +55,37 @@ func (e *FieldError) Error() string {
 
 // A Reader splits a PBX byte stream into Records using the driver's framing.
 type Reader struct {
+	// Stream marks a connection, where data that ends without a line end
+	// is a record cut off (Record.Cut), not a last line without one as in
+	// a file. It applies to line framing only.
+	Stream bool
+
 	sc       *bufio.Scanner
 	source   string
 	line     int
 	end      int64
 	received func() time.Time
+	tail     bool // the last token had no terminator
 }
 
 // NewReader reads records from r, naming them after source. received
 // gives each record's arrival time (time.Now when nil). split is the
 // driver's framing; nil means one record per line.
 func NewReader(r io.Reader, source string, split bufio.SplitFunc, received func() time.Time) *Reader {
-	if split == nil {
-		split = ScanLines
-	}
 	if received == nil {
 		received = time.Now
 	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	rd := &Reader{sc: sc, source: source, received: received}
+	lines := split == nil
+	if lines {
+		split = ScanLines
+	}
 	sc.Split(func(data []byte, atEOF bool) (int, []byte, error) {
 		adv, tok, err := split(data, atEOF)
 		rd.end += int64(adv)
+		rd.tail = lines && atEOF && tok != nil && bytes.IndexByte(data[:adv], '\n') < 0
 		return adv, tok, err
 	})
 	return rd
@@ -88,7 +99,9 @@ func (rd *Reader) Next() (Record, error) {
 		if len(text) == 0 {
 			continue
 		}
-		return Record{Text: string(text), Source: rd.source, Line: rd.line, End: rd.end, Received: rd.received()}, nil
+		rec := Record{Text: string(text), Source: rd.source, Line: rd.line, End: rd.end, Received: rd.received()}
+		rec.Cut = rd.Stream && rd.tail
+		return rec, nil
 	}
 	if err := rd.sc.Err(); err != nil {
 		return Record{}, fmt.Errorf("read %s after line %d: %w", rd.source, rd.line, err)

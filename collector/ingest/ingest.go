@@ -198,6 +198,11 @@ func (in *Ingester) key(input *Input, text string) []byte {
 // parse feeds nr to the parser, notes what became of it and stores the
 // calls it completes.
 func (in *Ingester) parse(ctx context.Context, nr *storage.NewRecord) error {
+	if nr.Cut {
+		in.stats.Unparsed++
+		nr.Status, nr.Error = storage.StatusError, "cut off: the connection ended in the middle of this record"
+		return nil
+	}
 	calls, perr := in.parser.Parse(nr.Record)
 	switch {
 	case errors.Is(perr, drivers.ErrNotCall):

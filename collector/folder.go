@@ -1,0 +1,180 @@
+package collector
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"calltally.app/collector/ingest"
+	"calltally.app/drivers"
+	"calltally.app/storage"
+)
+
+const (
+	pollEvery = 2 * time.Second
+	// settle is how long a file must be unchanged before a last record
+	// without a line end is read: until then it may be half written.
+	settle = 5 * time.Second
+	// fingerprintLen is how much of a file's start identifies it, to
+	// notice that a PBX overwrote it (MX-ONE reuses a file per weekday).
+	fingerprintLen = 1024
+	chunkRecords   = 500
+)
+
+// folder polls a local or network folder for CDR files and reads what is
+// new in each, resuming every file from its committed offset.
+type folder struct {
+	dir string
+	drv *drivers.Driver
+}
+
+func (s *folder) Run(ctx context.Context, p *pipe) error {
+	for ctx.Err() == nil {
+		p.status.set(statePolling)
+		if err := s.scan(ctx, p); err != nil && ctx.Err() == nil {
+			p.status.fail(err)
+		}
+		sleep(ctx, pollEvery)
+	}
+	return nil
+}
+
+// scan reads every file of the folder, oldest name first.
+func (s *folder) scan(ctx context.Context, p *pipe) error {
+	entries, err := os.ReadDir(s.dir)
+	if err != nil {
+		return fmt.Errorf("read folder %s: %w", s.dir, err)
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	for _, e := range entries {
+		if !e.Type().IsRegular() || partial(e.Name()) {
+			continue
+		}
+		if err := s.readFile(ctx, p, filepath.Join(s.dir, e.Name())); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// partial reports names of files still being written by an uploader.
+func partial(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".part") ||
+		strings.HasSuffix(name, ".tmp") || strings.HasSuffix(name, ".filepart")
+}
+
+// readFile stores the records of path after its committed position and
+// commits the new position with them.
+func (s *folder) readFile(ctx context.Context, p *pipe, path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	pos, known, err := p.position(ctx, path)
+	if err != nil {
+		return err
+	}
+	if known && fi.Size() == pos.Offset && samePrefix(path, pos) {
+		return nil // nothing new: the common case, decided reading 1 KiB
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	from := resumeAt(data, pos, known)
+	end := readableEnd(data, fi.ModTime(), s.drv)
+	if end <= from {
+		return nil
+	}
+	return s.send(ctx, p, path, data[:end], from, fi.ModTime())
+}
+
+// resumeAt is where reading continues: the committed offset, unless the
+// file was overwritten (shorter, or its start changed) since.
+func resumeAt(data []byte, pos storage.Position, known bool) int64 {
+	if !known || int64(len(data)) < pos.Offset {
+		return 0
+	}
+	if !bytes.Equal(fingerprint(data[:min(pos.Offset, fingerprintLen)]), pos.Fingerprint) {
+		return 0
+	}
+	return pos.Offset
+}
+
+// readableEnd is how much of data holds complete records: up to the last
+// line end while the file may still be growing, all of it once settled.
+func readableEnd(data []byte, mod time.Time, drv *drivers.Driver) int64 {
+	if time.Since(mod) > settle {
+		return int64(len(data))
+	}
+	if drv.Split != nil {
+		return 0 // a framing we cannot cut safely: wait until it settles
+	}
+	return int64(bytes.LastIndexByte(data, '\n') + 1)
+}
+
+// samePrefix reports whether path still starts as it did when pos was
+// committed.
+func samePrefix(path string, pos storage.Position) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	b := make([]byte, min(pos.Offset, fingerprintLen))
+	if _, err := io.ReadFull(f, b); err != nil {
+		return false
+	}
+	return bytes.Equal(fingerprint(b), pos.Fingerprint)
+}
+
+func fingerprint(b []byte) []byte {
+	sum := sha256.Sum256(b)
+	return sum[:16]
+}
+
+// send hands the records of data to the pipe: those before from only to
+// be counted (see ingest.Input), the rest to be stored, then the new
+// position, and waits for their commit.
+func (s *folder) send(ctx context.Context, p *pipe, path string, data []byte, from int64, mod time.Time) error {
+	recs, err := readAll(drivers.NewReader(bytes.NewReader(data), path, s.drv.Split, func() time.Time { return mod }))
+	if err != nil {
+		return err
+	}
+	skip := sort.Search(len(recs), func(i int) bool { return recs[i].End > from })
+	input := ingest.NewInput()
+	if skip > 0 {
+		if err := p.send(ctx, job{input: input, recs: recs[:skip], skip: true}); err != nil {
+			return err
+		}
+	}
+	for recs = recs[skip:]; len(recs) > chunkRecords; recs = recs[chunkRecords:] {
+		if err := p.send(ctx, job{input: input, recs: recs[:chunkRecords]}); err != nil {
+			return err
+		}
+	}
+	pos := storage.Position{Path: path, Offset: int64(len(data)), Fingerprint: fingerprint(data[:min(len(data), fingerprintLen)])}
+	return p.commitFile(ctx, job{input: input, recs: recs, pos: &pos})
+}
+
+func readAll(rd *drivers.Reader) ([]drivers.Record, error) {
+	var recs []drivers.Record
+	for {
+		rec, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			return recs, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		recs = append(recs, rec)
+	}
+}

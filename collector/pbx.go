@@ -1,0 +1,96 @@
+package collector
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"calltally.app/collector/ingest"
+	"calltally.app/drivers"
+	"calltally.app/storage"
+)
+
+// A Source reads one PBX's records from its transport and hands them to
+// the pipe, reconnecting or polling by itself until ctx ends.
+type Source interface {
+	Run(ctx context.Context, p *pipe) error
+}
+
+// newSource builds the source a PBX system's transport names.
+func newSource(sys storage.PBXSystem, drv *drivers.Driver) (Source, error) {
+	t := drivers.Transport(sys.Transport)
+	if !drv.Supports(t) {
+		return nil, fmt.Errorf("driver %s does not support transport %q", drv.ID, sys.Transport)
+	}
+	switch t {
+	case drivers.TCPListen:
+		return &tcpListen{addr: sys.Address, drv: drv}, nil
+	case drivers.TCPDial:
+		return &tcpDial{addr: sys.Address, drv: drv, idle: dialIdle}, nil
+	case drivers.Folder:
+		return &folder{dir: sys.Address, drv: drv}, nil
+	}
+	return nil, fmt.Errorf("transport %s is not available in this version of the collector", sys.Transport)
+}
+
+// runPBX collects one PBX until ctx ends. A configuration it cannot use
+// is reported in the PBX's status (and logged), not returned: the other
+// PBXs go on, and a corrected configuration restarts this one.
+func runPBX(ctx context.Context, st *storage.Store, sys storage.PBXSystem) {
+	s := &status{state: stateStarting}
+	go beat(ctx, st, sys.ID, s)
+	src, p, err := preparePBX(ctx, st, sys, s)
+	if err != nil {
+		s.fail(err)
+		s.set(stateMisconfigd)
+		slog.Error("Cannot collect PBX", slog.String("pbx", sys.Name), slog.String("tenant", sys.Tenant), slog.Any("error", err))
+		<-ctx.Done()
+		return
+	}
+	slog.Info("Collecting PBX", slog.String("pbx", sys.Name), slog.String("driver", sys.Driver),
+		slog.String("transport", sys.Transport), slog.String("address", sys.Address))
+	srcCtx, stopSource := context.WithCancel(ctx)
+	go func() {
+		src.Run(srcCtx, p)
+	}()
+	p.run(ctx)
+	stopSource()
+}
+
+// preparePBX checks sys and builds its source and pipe.
+func preparePBX(ctx context.Context, st *storage.Store, sys storage.PBXSystem, s *status) (Source, *pipe, error) {
+	drv, err := drivers.Lookup(sys.Driver)
+	if err != nil {
+		return nil, nil, err
+	}
+	loc, err := drivers.LoadZone(sys.TimeZone)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg := drivers.Config{Location: loc, Settings: sys.Settings}
+	if _, err := drv.Open(cfg); err != nil {
+		return nil, nil, err
+	}
+	src, err := newSource(sys, drv)
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err := st.Tenant(ctx, sys.Tenant)
+	if err != nil {
+		return nil, nil, err
+	}
+	id, err := t.PBX(ctx, sys.Name, drv.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	open := func(ctx context.Context) (*ingest.Ingester, error) {
+		parser, err := drv.Open(cfg)
+		if err != nil {
+			return nil, err
+		}
+		return ingest.New(ctx, t, sys.Name, drv, parser)
+	}
+	p := newPipe(open, s)
+	p.tenant, p.pbxID = t, id
+	return src, p, nil
+}

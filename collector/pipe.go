@@ -1,0 +1,223 @@
+package collector
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"calltally.app/collector/ingest"
+	"calltally.app/drivers"
+	"calltally.app/storage"
+)
+
+// Commit policy: a batch is committed when it holds this many records or
+// its first record has waited this long, so a crash loses at most what
+// arrived in the last instant, and that only from sources that cannot
+// resend.
+const (
+	commitRecords = 500
+	commitDelay   = 100 * time.Millisecond
+)
+
+// A job is work handed from a source to the pipe.
+type job struct {
+	input *ingest.Input
+	recs  []drivers.Record
+	skip  bool              // count recs in input without storing them (a file resumed)
+	pos   *storage.Position // a file position to commit with the records before it
+	done  chan error        // told when the job is committed, or why not
+}
+
+// A pipe stores one PBX's records. Its sources hand it jobs from their own
+// goroutines; one goroutine (run) owns the ingester, so a database that
+// cannot be written stops the sources (their next hand-over blocks)
+// instead of losing records.
+type pipe struct {
+	jobs   chan job
+	open   func(ctx context.Context) (*ingest.Ingester, error)
+	status *status
+	tenant *storage.Tenant
+	pbxID  int64 // in the tenant database
+}
+
+func newPipe(open func(context.Context) (*ingest.Ingester, error), st *status) *pipe {
+	return &pipe{jobs: make(chan job, 16), open: open, status: st}
+}
+
+// send hands j to the pipe, waiting while the pipe is full.
+func (p *pipe) send(ctx context.Context, j job) error {
+	select {
+	case p.jobs <- j:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// commitFile hands j to the pipe and waits until it is committed.
+func (p *pipe) commitFile(ctx context.Context, j job) error {
+	j.done = make(chan error, 1)
+	if err := p.send(ctx, j); err != nil {
+		return err
+	}
+	select {
+	case err := <-j.done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// position returns the committed position in a file.
+func (p *pipe) position(ctx context.Context, path string) (storage.Position, bool, error) {
+	return p.tenant.Position(ctx, p.pbxID, path)
+}
+
+// run stores jobs until ctx ends, then commits what it holds.
+func (p *pipe) run(ctx context.Context) error {
+	in, err := p.openRetrying(ctx)
+	if err != nil {
+		return err
+	}
+	defer func() { in.Close() }()
+	var pending []job // handled since the last commit
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	for {
+		select {
+		case j := <-p.jobs:
+			if len(pending) == 0 {
+				timer.Reset(commitDelay)
+			}
+			pending = append(pending, j)
+			if in, err = p.handle(ctx, in, pending, j); err != nil {
+				p.tell(pending, err)
+				return nil
+			}
+			if in.Buffered() < commitRecords && j.done == nil {
+				continue
+			}
+		case <-timer.C:
+		case <-ctx.Done():
+			last, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+			defer cancel()
+			in, _ = p.commit(last, in, pending)
+			return nil
+		}
+		if in, err = p.commit(ctx, in, pending); err != nil {
+			return nil
+		}
+		pending = pending[:0]
+	}
+}
+
+// handle adds j to the open batch; on a database error it redoes the
+// batch with a new ingester (see redo).
+func (p *pipe) handle(ctx context.Context, in *ingest.Ingester, pending []job, j job) (*ingest.Ingester, error) {
+	if err := apply(ctx, in, j); err != nil {
+		return p.redo(ctx, in, pending, err)
+	}
+	return in, nil
+}
+
+func apply(ctx context.Context, in *ingest.Ingester, j job) error {
+	switch {
+	case j.skip:
+		in.Skip(j.input, j.recs)
+		return nil
+	case j.pos != nil:
+		if err := in.Add(ctx, j.input, j.recs); err != nil {
+			return err
+		}
+		return in.SetPosition(ctx, *j.pos)
+	}
+	return in.Add(ctx, j.input, j.recs)
+}
+
+// commit commits the batch and tells the jobs' waiters. It keeps retrying
+// (redoing the batch) until the database takes it or ctx ends.
+func (p *pipe) commit(ctx context.Context, in *ingest.Ingester, pending []job) (*ingest.Ingester, error) {
+	for {
+		err := in.Commit(ctx)
+		if err == nil {
+			p.tell(pending, nil)
+			p.status.stored(countRecords(pending))
+			return in, nil
+		}
+		if in, err = p.redo(ctx, in, pending, err); err != nil {
+			p.tell(pending, err)
+			return in, err
+		}
+	}
+}
+
+// redo drops the ingester and its open batch (taking back what the batch
+// counted in its inputs), waits, opens a new ingester and adds the
+// pending jobs again, until that succeeds or ctx ends.
+func (p *pipe) redo(ctx context.Context, in *ingest.Ingester, pending []job, cause error) (*ingest.Ingester, error) {
+	for wait := 100 * time.Millisecond; ; wait = min(2*wait, 5*time.Second) {
+		in.Close()
+		p.status.fail(cause)
+		slog.Warn("Database write failed; retrying", slog.Any("error", cause), slog.Duration("wait", wait))
+		if err := sleep(ctx, wait); err != nil {
+			return in, err
+		}
+		next, err := p.open(ctx)
+		if err != nil {
+			cause = err
+			continue
+		}
+		in, cause = next, nil
+		for _, j := range pending {
+			if cause = apply(ctx, in, j); cause != nil {
+				break
+			}
+		}
+		if cause == nil {
+			return in, nil
+		}
+	}
+}
+
+func (p *pipe) openRetrying(ctx context.Context) (*ingest.Ingester, error) {
+	for wait := 100 * time.Millisecond; ; wait = min(2*wait, 5*time.Second) {
+		in, err := p.open(ctx)
+		if err == nil {
+			return in, nil
+		}
+		p.status.fail(err)
+		slog.Warn("Cannot open the database; retrying", slog.Any("error", err), slog.Duration("wait", wait))
+		if err := sleep(ctx, wait); err != nil {
+			return nil, err
+		}
+	}
+}
+
+func (p *pipe) tell(jobs []job, err error) {
+	for _, j := range jobs {
+		if j.done != nil {
+			j.done <- err
+		}
+	}
+}
+
+func countRecords(jobs []job) int {
+	n := 0
+	for _, j := range jobs {
+		if !j.skip {
+			n += len(j.recs)
+		}
+	}
+	return n
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
