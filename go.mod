@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	fyne.io/fyne/v2 v2.7.1
+	github.com/kardianos/service v1.3.0
 	modernc.org/sqlite v1.62.0
 )
 

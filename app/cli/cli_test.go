@@ -6,9 +6,11 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
 
 	_ "calltally.app/drivers/all"
@@ -19,7 +21,10 @@ import (
 // command): the test binary acts as calltally when CALLTALLY_CLI_MAIN=1.
 func TestMain(m *testing.M) {
 	if os.Getenv("CALLTALLY_CLI_MAIN") == "1" {
-		os.Exit(Main(context.Background(), os.Args[1:]))
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		code := Main(ctx, os.Args[1:])
+		stop()
+		os.Exit(code)
 	}
 	os.Exit(m.Run())
 }

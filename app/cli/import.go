@@ -60,7 +60,7 @@ func applyConfigured(ctx context.Context, st *storage.Store, tenant, name string
 	if errors.Is(err, storage.ErrNotFound) {
 		return nil
 	}
-	if err != nil {
+	if err != nil && !errors.Is(err, storage.ErrSecretUnreadable) { // import needs no credentials
 		return err
 	}
 	if df.driver != "" && df.driver != sys.Driver {
