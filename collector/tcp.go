@@ -25,6 +25,10 @@ const keepAlive = 30 * time.Second
 // connection that stays up.
 const dialIdle = 2 * time.Hour
 
+// reconnectDelay is the pause before reconnecting to a PBX whose
+// connection just ended; failing connection attempts back off instead.
+const reconnectDelay = 200 * time.Millisecond
+
 // tcpListen accepts PBX connections that push records (IP Office, 3CX
 // active socket, Avaya CM). Several connections may be open at once.
 type tcpListen struct {
@@ -122,7 +126,7 @@ func (s *tcpDial) Run(ctx context.Context, p *pipe) error {
 		if err != nil && ctx.Err() == nil {
 			p.status.fail(err)
 		}
-		sleep(ctx, jitter(wait))
+		sleep(ctx, jitter(reconnectDelay)) // the PBX was there a moment ago
 	}
 	return nil
 }
