@@ -22,17 +22,17 @@ import (
 
 // pbxCommands are the subcommands of calltally pbx.
 var pbxCommands = map[string]func(ctx context.Context, e *env, args []string) error{
-	"add": runPBXAdd, "list": runPBXList, "edit": runPBXEdit, "remove": runPBXRemove,
+	"add": runPBXAdd, "list": runPBXList, "edit": runPBXEdit, "remove": runPBXRemove, "test": runPBXTest,
 }
 
 func runPBX(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("pbx: want a subcommand: add, edit, list or remove: %w", errUsage)
+		return fmt.Errorf("pbx: want a subcommand: add, edit, list, remove or test: %w", errUsage)
 	}
 	if run := pbxCommands[args[0]]; run != nil {
 		return run(ctx, e, args[1:])
 	}
-	return fmt.Errorf("pbx: unknown subcommand %q (want add, edit, list or remove): %w", args[0], errUsage)
+	return fmt.Errorf("pbx: unknown subcommand %q (want add, edit, list, remove or test): %w", args[0], errUsage)
 }
 
 func runPBXAdd(ctx context.Context, e *env, args []string) error {

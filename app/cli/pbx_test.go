@@ -233,8 +233,8 @@ func TestPBXUsage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"pbx"}, "pbx: want a subcommand: add, edit, list or remove"},
-		{[]string{"pbx", "test", "hq"}, `pbx: unknown subcommand "test"`},
+		{[]string{"pbx"}, "pbx: want a subcommand: add, edit, list, remove or test"},
+		{[]string{"pbx", "frobnicate", "hq"}, `pbx: unknown subcommand "frobnicate"`},
 		{[]string{"pbx", "add", "--driver", "avaya-ipo"}, "pbx add: want one PBX NAME"},
 		{[]string{"pbx", "remove"}, "pbx remove: want one PBX NAME"},
 	}
