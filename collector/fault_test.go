@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"math/rand/v2"
 	"net"
+	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -101,4 +102,27 @@ func waitSome(t *testing.T, st *storage.Store) {
 		}
 	}
 	t.Fatal("no call stored")
+}
+
+// TestDataDirReadOnlyThenWritable makes the tenant database unwritable
+// (immutable, which holds even for root) while the PBX sends, then
+// writable again: the collector holds the records and stores them all.
+func TestDataDirReadOnlyThenWritable(t *testing.T) {
+	dir := t.TempDir()
+	addr := freeAddr(t)
+	st, _ := collect(t, dir, storage.PBXSystem{Name: "ipo", Transport: "tcp-listen", Address: addr})
+	data, calls := smdr(t, 7, 2)
+	push(t, addr, data[:lineStart(data, len(data)/3)])
+	waitSome(t, st)
+	files, _ := filepath.Glob(filepath.Join(dir, "tenants", "*"))
+	files = append(files, filepath.Join(dir, "tenants"))
+	if out, err := exec.Command("chattr", append([]string{"+i"}, files...)...).CombinedOutput(); err != nil {
+		t.Skipf("cannot make files immutable here (needs root and chattr): %v %s", err, out)
+	}
+	writable := func() { exec.Command("chattr", append([]string{"-i"}, files...)...).Run() }
+	defer writable()
+	push(t, addr, data)
+	time.Sleep(3 * time.Second)
+	writable()
+	waitCalls(t, st, calls)
 }

@@ -33,6 +33,7 @@ type job struct {
 // cannot be written stops the sources (their next hand-over blocks)
 // instead of losing records.
 type pipe struct {
+	wait   time.Duration // the backoff after database errors; 0 after a commit
 	jobs   chan job
 	open   func(ctx context.Context) (*ingest.Ingester, error)
 	status *status
@@ -140,6 +141,7 @@ func (p *pipe) commit(ctx context.Context, in *ingest.Ingester, pending []job) (
 	for {
 		err := in.Commit(ctx)
 		if err == nil {
+			p.wait = 0
 			p.tell(pending, nil)
 			p.status.stored(countRecords(pending))
 			return in, nil
@@ -155,11 +157,12 @@ func (p *pipe) commit(ctx context.Context, in *ingest.Ingester, pending []job) (
 // counted in its inputs), waits, opens a new ingester and adds the
 // pending jobs again, until that succeeds or ctx ends.
 func (p *pipe) redo(ctx context.Context, in *ingest.Ingester, pending []job, cause error) (*ingest.Ingester, error) {
-	for wait := 100 * time.Millisecond; ; wait = min(2*wait, 5*time.Second) {
+	for {
 		in.Close()
+		p.wait = min(max(2*p.wait, 100*time.Millisecond), 5*time.Second)
 		p.status.fail(cause)
-		slog.Warn("Database write failed; retrying", slog.Any("error", cause), slog.Duration("wait", wait))
-		if err := sleep(ctx, wait); err != nil {
+		slog.Warn("Database write failed; retrying", slog.Any("error", cause), slog.Duration("wait", p.wait))
+		if err := sleep(ctx, p.wait); err != nil {
 			return in, err
 		}
 		next, err := p.open(ctx)
