@@ -19,6 +19,7 @@ const reloadEvery = 3 * time.Second
 func Run(ctx context.Context, st *storage.Store) error {
 	running := map[int64]*pbxRun{}
 	defer stopAll(running)
+	go pruneDaily(ctx, st)
 	version := int64(-1)
 	for {
 		v, err := st.ConfigVersion(ctx)

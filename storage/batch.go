@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"calltally.app/drivers"
 )
@@ -143,8 +144,8 @@ func (b *Batch) AddBlock(ctx context.Context, pbxID, block int64, recs []NewReco
 		plain[i] = r.Record
 	}
 	meta, text := packBlock(plain, recs[0].Received)
-	_, err = b.tx.ExecContext(ctx, "INSERT INTO raw_blocks (id, pbx_id, source_id, received, count, meta, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-		block, pbxID, src, recs[0].Received.UnixMilli(), len(recs), meta, text)
+	_, err = b.tx.ExecContext(ctx, "INSERT INTO raw_blocks (id, pbx_id, source_id, received, stored, count, meta, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		block, pbxID, src, recs[0].Received.UnixMilli(), time.Now().Unix(), len(recs), meta, text)
 	if err != nil {
 		return fmt.Errorf("store records of %s: %w", recs[0].Source, err)
 	}

@@ -24,10 +24,12 @@ CREATE TABLE raw_blocks (
     pbx_id    INTEGER NOT NULL REFERENCES pbx(id),
     source_id INTEGER NOT NULL REFERENCES sources(id),
     received  INTEGER NOT NULL, -- unix milliseconds of the first record
+    stored    INTEGER NOT NULL, -- unix seconds when stored, for retention
     count     INTEGER NOT NULL,
     meta      BLOB NOT NULL,
     text      BLOB NOT NULL
 );
+CREATE INDEX raw_blocks_stored ON raw_blocks (stored);
 
 -- The stable identity of every stored record: a hash of the PBX, the text
 -- and how many identical records came before it in the same input, so
