@@ -16,7 +16,7 @@ import (
 )
 
 // smdr returns days of simulated IP Office SMDR and how many calls it holds.
-func smdr(t *testing.T, seed int64, days int) ([]byte, int) {
+func smdr(t testing.TB, seed int64, days int) ([]byte, int) {
 	t.Helper()
 	loc, _ := time.LoadLocation("Europe/Berlin")
 	drv, _ := drivers.Lookup("avaya-ipo")
@@ -30,7 +30,7 @@ func smdr(t *testing.T, seed int64, days int) ([]byte, int) {
 
 // collect runs one PBX configured as sys in a new data directory until
 // the test ends, and returns the store.
-func collect(t *testing.T, dir string, sys storage.PBXSystem) (*storage.Store, context.CancelFunc) {
+func collect(t testing.TB, dir string, sys storage.PBXSystem) (*storage.Store, context.CancelFunc) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	st, err := storage.Open(ctx, dir)
@@ -79,7 +79,7 @@ func waitCalls(t *testing.T, st *storage.Store, want int) {
 	}
 }
 
-func freeAddr(t *testing.T) string {
+func freeAddr(t testing.TB) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -42,7 +42,7 @@ type pipe struct {
 }
 
 func newPipe(open func(context.Context) (*ingest.Ingester, error), st *status) *pipe {
-	return &pipe{jobs: make(chan job, 16), open: open, status: st}
+	return &pipe{jobs: make(chan job, 256), open: open, status: st}
 }
 
 // send hands j to the pipe, waiting while the pipe is full.
@@ -90,12 +90,21 @@ func (p *pipe) run(ctx context.Context) error {
 			if len(pending) == 0 {
 				timer.Reset(commitDelay)
 			}
-			pending = append(pending, j)
-			if in, err = p.handle(ctx, in, pending, j); err != nil {
-				p.tell(pending, err)
-				return nil
+			var last job
+			for _, j := range p.gather(j) {
+				pending = append(pending, j)
+				if in, err = p.handle(ctx, in, pending, j); err != nil {
+					p.tell(pending, err)
+					return nil
+				}
+				last = j
 			}
-			if in.Buffered() < commitRecords && j.done == nil {
+			j = last
+			// Commit when the batch is full, when a source waits for it,
+			// or when no more work is queued: records are readable within
+			// milliseconds when the PBX is quiet, and batches grow by
+			// themselves when it is busy.
+			if in.Buffered() < commitRecords && j.done == nil && len(p.jobs) > 0 {
 				continue
 			}
 		case <-timer.C:
@@ -111,6 +120,27 @@ func (p *pipe) run(ctx context.Context) error {
 		pending = pending[:0]
 	}
 }
+
+// gather joins to j the plain record jobs of the same input already
+// queued behind it, so that records arriving one by one from a busy
+// connection are keyed, looked up and stored together. It returns the
+// joined job and, when it took one that does not join, that one too.
+func (p *pipe) gather(j job) []job {
+	for len(j.recs) < chunkRecords && plain(j) {
+		select {
+		case next := <-p.jobs:
+			if next.input != j.input || !plain(next) {
+				return []job{j, next}
+			}
+			j.recs = append(j.recs[:len(j.recs):len(j.recs)], next.recs...)
+		default:
+			return []job{j}
+		}
+	}
+	return []job{j}
+}
+
+func plain(j job) bool { return !j.skip && j.pos == nil && j.done == nil }
 
 // handle adds j to the open batch; on a database error it redoes the
 // batch with a new ingester (see redo).
