@@ -35,7 +35,7 @@ type result struct {
 }
 
 // calltally runs the command in-process with args.
-func calltally(t *testing.T, stdin string, args ...string) result {
+func calltally(t testing.TB, stdin string, args ...string) result {
 	t.Helper()
 	var out, errb bytes.Buffer
 	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}

@@ -18,7 +18,7 @@ import (
 )
 
 // configure adds a PBX to the data directory's master database.
-func configure(t *testing.T, data string, sys storage.PBXSystem) {
+func configure(t testing.TB, data string, sys storage.PBXSystem) {
 	t.Helper()
 	st, err := storage.Open(context.Background(), data)
 	if err != nil {
@@ -33,7 +33,7 @@ func configure(t *testing.T, data string, sys storage.PBXSystem) {
 
 // writeDays writes days of simulated SMDR, one file per day, into dir and
 // returns the number of calls.
-func writeDays(t *testing.T, dir string, days int) int {
+func writeDays(t testing.TB, dir string, days int) int {
 	t.Helper()
 	loc, _ := time.LoadLocation("Europe/Berlin")
 	drv, _ := drivers.Lookup("avaya-ipo")
@@ -123,7 +123,7 @@ func TestCollectTCPListen(t *testing.T) {
 	}
 }
 
-func pushTo(t *testing.T, addr string, data []byte) {
+func pushTo(t testing.TB, addr string, data []byte) {
 	t.Helper()
 	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		conn, err := net.Dial("tcp", addr)

@@ -104,7 +104,7 @@ func waitFor(t *testing.T, data string, n int) {
 	}
 }
 
-func storedCalls(t *testing.T, data string) int {
+func storedCalls(t testing.TB, data string) int {
 	r := calltally(t, "", "--data", data, "calls", "--count")
 	n, err := strconv.Atoi(strings.TrimSpace(r.stdout))
 	if err != nil {
