@@ -16,8 +16,9 @@ type Source interface {
 	Run(ctx context.Context, p *pipe) error
 }
 
-// newSource builds the source a PBX system's transport names.
-func newSource(sys storage.PBXSystem, drv *drivers.Driver) (Source, error) {
+// newSource builds the source a PBX system's transport names; dataDir is
+// the data directory (the sftp-receive inboxes and host key are there).
+func newSource(sys storage.PBXSystem, drv *drivers.Driver, dataDir string) (Source, error) {
 	t := drivers.Transport(sys.Transport)
 	if !drv.Supports(t) {
 		return nil, fmt.Errorf("driver %s does not support transport %q", drv.ID, sys.Transport)
@@ -29,6 +30,12 @@ func newSource(sys storage.PBXSystem, drv *drivers.Driver) (Source, error) {
 		return &tcpDial{addr: sys.Address, drv: drv, idle: dialIdle}, nil
 	case drivers.Folder:
 		return &folder{dir: sys.Address, drv: drv}, nil
+	case drivers.SFTP:
+		return newSFTPPoll(sys, drv)
+	case drivers.SFTPReceive:
+		return newSFTPReceive(sys, drv, dataDir)
+	case drivers.Syslog:
+		return &syslog{addr: sys.Address}, nil
 	}
 	return nil, fmt.Errorf("transport %s is not available in this version of the collector", sys.Transport)
 }
@@ -71,7 +78,7 @@ func preparePBX(ctx context.Context, st *storage.Store, sys storage.PBXSystem, s
 	if _, err := drv.Open(cfg); err != nil {
 		return nil, nil, err
 	}
-	src, err := newSource(sys, drv)
+	src, err := newSource(sys, drv, st.Dir)
 	if err != nil {
 		return nil, nil, err
 	}
