@@ -28,8 +28,9 @@ func smdr(t testing.TB, seed int64, days int) ([]byte, int) {
 	return b.Bytes(), len(gen.Days(time.Date(2026, 3, 2, 0, 0, 0, 0, loc), days))
 }
 
-// collect runs one PBX configured as sys in a new data directory until
-// the test ends, and returns the store.
+// collect runs one PBX configured as sys (an IP Office in Berlin unless
+// sys says otherwise) in the data directory dir until the test ends, and
+// returns the store and what stops it early.
 func collect(t testing.TB, dir string, sys storage.PBXSystem) (*storage.Store, context.CancelFunc) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -37,7 +38,10 @@ func collect(t testing.TB, dir string, sys storage.PBXSystem) (*storage.Store, c
 	if err != nil {
 		t.Fatal(err)
 	}
-	sys.Tenant, sys.Driver, sys.TimeZone, sys.Enabled = storage.DefaultTenant, "avaya-ipo", "Europe/Berlin", true
+	sys.Tenant, sys.Enabled = storage.DefaultTenant, true
+	if sys.Driver == "" {
+		sys.Driver, sys.TimeZone = "avaya-ipo", "Europe/Berlin"
+	}
 	if sys.ID, err = st.AddPBXSystem(ctx, sys); err != nil {
 		if existing, gerr := st.PBXSystem(ctx, sys.Tenant, sys.Name); gerr == nil {
 			sys.ID = existing.ID

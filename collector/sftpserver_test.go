@@ -1,7 +1,6 @@
 package collector
 
 import (
-	"context"
 	"io"
 	"io/fs"
 	"net"
@@ -34,27 +33,9 @@ const uploadPassword = "pbx upload password"
 // directory until the test ends, and returns the store.
 func collectUploads(t *testing.T, addr string) *storage.Store {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	st, err := storage.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	sys := storage.PBXSystem{Tenant: storage.DefaultTenant, Name: "upload", Driver: "test-ipo-upload",
-		Transport: "sftp-receive", Address: addr, TimeZone: "Europe/Berlin", Enabled: true,
-		Secret: storage.Secret{Password: uploadPassword}}
-	if sys.ID, err = st.AddPBXSystem(ctx, sys); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan struct{})
-	go func() {
-		runPBX(ctx, st, sys)
-		close(done)
-	}()
-	t.Cleanup(func() {
-		cancel()
-		<-done
-		st.Close()
-	})
+	st, _ := collect(t, t.TempDir(), storage.PBXSystem{Name: "upload", Driver: "test-ipo-upload",
+		Transport: "sftp-receive", Address: addr, TimeZone: "Europe/Berlin",
+		Secret: storage.Secret{Password: uploadPassword}})
 	return st
 }
 

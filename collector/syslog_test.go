@@ -44,28 +44,11 @@ func (textParser) Flush() []drivers.Call { return nil }
 // ends, and returns the store and the address it listens on, once it does.
 func collectSyslog(t *testing.T) (*storage.Store, string) {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	st, err := storage.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	sys := storage.PBXSystem{Name: "cme", Tenant: storage.DefaultTenant, Driver: syslogTestDriver,
-		Transport: "syslog", Address: freeAddr(t), TimeZone: "Europe/Berlin", Enabled: true}
-	if sys.ID, err = st.AddPBXSystem(ctx, sys); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan struct{})
-	go func() {
-		runPBX(ctx, st, sys)
-		close(done)
-	}()
-	t.Cleanup(func() {
-		cancel()
-		<-done
-		st.Close()
-	})
-	dialSyslog(t, sys.Address).Close() // UDP is bound before TCP listens
-	return st, sys.Address
+	addr := freeAddr(t)
+	st, _ := collect(t, t.TempDir(), storage.PBXSystem{Name: "cme", Driver: syslogTestDriver,
+		Transport: "syslog", Address: addr, TimeZone: "Europe/Berlin"})
+	dialSyslog(t, addr).Close() // UDP is bound before TCP listens
+	return st, addr
 }
 
 // dialSyslog connects to the collector over TCP like a router would.
