@@ -129,8 +129,14 @@ func samePrefix(path string, pos storage.Position) bool {
 		return false
 	}
 	defer f.Close()
+	return startsAs(f, pos)
+}
+
+// startsAs reports whether r starts with the bytes pos was fingerprinted
+// from.
+func startsAs(r io.Reader, pos storage.Position) bool {
 	b := make([]byte, min(pos.Offset, fingerprintLen))
-	if _, err := io.ReadFull(f, b); err != nil {
+	if _, err := io.ReadFull(r, b); err != nil {
 		return false
 	}
 	return bytes.Equal(fingerprint(b), pos.Fingerprint)

@@ -7,7 +7,6 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"os"
@@ -352,11 +351,7 @@ func (s *sftpPoll) samePrefix(c *sftpConn, remote string, pos storage.Position) 
 		return false
 	}
 	defer f.Close()
-	b := make([]byte, min(pos.Offset, fingerprintLen))
-	if _, err := io.ReadFull(f, b); err != nil {
-		return false
-	}
-	return bytes.Equal(fingerprint(b), pos.Fingerprint)
+	return startsAs(f, pos)
 }
 
 func download(c *sftpConn, remote string) ([]byte, error) {

@@ -26,11 +26,7 @@ func runCalls(ctx context.Context, e *env, args []string) error {
 	if err := buildFilter(&f, *from, *to, *direction); err != nil {
 		return err
 	}
-	dir, err := storage.DataDir(e.data)
-	if err != nil {
-		return err
-	}
-	st, t, err := openTenant(ctx, dir, *tenant)
+	st, t, err := e.tenant(ctx, *tenant)
 	if err != nil {
 		return err
 	}

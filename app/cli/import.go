@@ -28,11 +28,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() == 0 {
 		return fmt.Errorf("no files given: %w", errUsage)
 	}
-	dir, err := storage.DataDir(e.data)
-	if err != nil {
-		return err
-	}
-	st, t, err := openTenant(ctx, dir, *tenant)
+	st, t, err := e.tenant(ctx, *tenant)
 	if err != nil {
 		return err
 	}
@@ -147,6 +143,16 @@ func (e *env) progress(name string, size int64) func(int64) {
 			fmt.Fprintf(f, "\rimporting %s: %d%%", name, off*100/size)
 		}
 	}
+}
+
+// tenant opens the data directory (--data, or the default) and the tenant
+// slug in it.
+func (e *env) tenant(ctx context.Context, slug string) (*storage.Store, *storage.Tenant, error) {
+	dir, err := storage.DataDir(e.data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return openTenant(ctx, dir, slug)
 }
 
 // openTenant opens the data directory dir and the tenant slug in it.

@@ -11,11 +11,7 @@ import (
 // runWindow opens the desktop app on the default tenant of the data
 // directory.
 func runWindow(ctx context.Context, e *env, _ []string) error {
-	dir, err := storage.DataDir(e.data)
-	if err != nil {
-		return err
-	}
-	st, t, err := openTenant(ctx, dir, storage.DefaultTenant)
+	st, t, err := e.tenant(ctx, storage.DefaultTenant)
 	if err != nil {
 		return err
 	}
