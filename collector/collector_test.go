@@ -191,3 +191,20 @@ func TestMisconfiguredPBXReportsWhy(t *testing.T) {
 		t.Fatalf("status = %+v, %v; want misconfigured with the reason", s, err)
 	}
 }
+
+// TestTCPListenAllowList refuses a PBX connecting from an address that is
+// not on the allow-list, and accepts one that is.
+func TestTCPListenAllowList(t *testing.T) {
+	data, calls := smdr(t, 8, 1)
+	for _, tt := range []struct {
+		allow []string
+		want  int
+	}{{[]string{"10.0.0.0/8"}, 0}, {[]string{"192.0.2.1", "127.0.0.1"}, calls}} {
+		addr := freeAddr(t)
+		st, stop := collect(t, t.TempDir(), storage.PBXSystem{Name: "ipo", Transport: "tcp-listen", Address: addr, Allow: tt.allow})
+		push(t, addr, data)
+		time.Sleep(500 * time.Millisecond)
+		waitCalls(t, st, tt.want)
+		stop()
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/netip"
 
 	"calltally.app/collector/ingest"
 	"calltally.app/drivers"
@@ -25,7 +26,8 @@ func newSource(sys storage.PBXSystem, drv *drivers.Driver, dataDir string) (Sour
 	}
 	switch t {
 	case drivers.TCPListen:
-		return &tcpListen{addr: sys.Address, drv: drv}, nil
+		allow, err := allowList(sys.Allow)
+		return &tcpListen{addr: sys.Address, drv: drv, allow: allow}, err
 	case drivers.TCPDial:
 		return &tcpDial{addr: sys.Address, drv: drv, idle: dialIdle}, nil
 	case drivers.Folder:
@@ -100,4 +102,16 @@ func preparePBX(ctx context.Context, st *storage.Store, sys storage.PBXSystem, s
 	p := newPipe(open, s)
 	p.tenant, p.pbxID = t, id
 	return src, p, nil
+}
+
+func allowList(entries []string) ([]netip.Prefix, error) {
+	var allow []netip.Prefix
+	for _, e := range entries {
+		pfx, err := storage.AllowedPrefix(e)
+		if err != nil {
+			return nil, err
+		}
+		allow = append(allow, pfx)
+	}
+	return allow, nil
 }

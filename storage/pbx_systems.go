@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/netip"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -28,8 +29,11 @@ type PBXSystem struct {
 	Address   string            // where to read: listen address, host:port, user@host:port/dir, folder
 	Settings  map[string]string // the driver's settings
 	TimeZone  string            // IANA name; empty means the machine's zone
-	Enabled   bool
-	Secret    Secret // credentials, in clear here and encrypted in the database
+	// Allow lists the peers (IP addresses or CIDR prefixes) a tcp-listen
+	// source accepts; empty accepts any.
+	Allow   []string
+	Enabled bool
+	Secret  Secret // credentials, in clear here and encrypted in the database
 }
 
 var (
@@ -43,7 +47,7 @@ var (
 	ErrSecretUnreadable = errors.New("stored credentials cannot be decrypted")
 )
 
-const selectPBX = `SELECT t.slug, p.id, p.name, p.driver, p.transport, p.address, p.settings, p.time_zone, p.enabled, p.secret
+const selectPBX = `SELECT t.slug, p.id, p.name, p.driver, p.transport, p.address, p.settings, p.time_zone, p.enabled, p.secret, p.allow
 	FROM pbx_systems p JOIN tenants t ON t.id = p.tenant_id `
 
 // PBXSystem returns the PBX called name of tenant. The error wraps
@@ -95,7 +99,11 @@ func scanPBX(row interface{ Scan(...any) error }, k *secretKey) (PBXSystem, erro
 	var p PBXSystem
 	var settings string
 	var sealed []byte
-	err := row.Scan(&p.Tenant, &p.ID, &p.Name, &p.Driver, &p.Transport, &p.Address, &settings, &p.TimeZone, &p.Enabled, &sealed)
+	var allow string
+	err := row.Scan(&p.Tenant, &p.ID, &p.Name, &p.Driver, &p.Transport, &p.Address, &settings, &p.TimeZone, &p.Enabled, &sealed, &allow)
+	if allow != "" {
+		p.Allow = strings.Split(allow, ",")
+	}
 	if err != nil {
 		return p, err
 	}
@@ -122,9 +130,9 @@ func (s *Store) AddPBXSystem(ctx context.Context, p PBXSystem) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("add pbx %q: %w", p.Name, err)
 	}
-	res, err := s.master.ExecContext(ctx, `INSERT INTO pbx_systems (tenant_id, name, driver, transport, address, settings, time_zone, enabled, secret)
-		SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM tenants WHERE slug = ?`,
-		p.Name, p.Driver, p.Transport, p.Address, settings, p.TimeZone, p.Enabled, sealed, p.Tenant)
+	res, err := s.master.ExecContext(ctx, `INSERT INTO pbx_systems (tenant_id, name, driver, transport, address, settings, time_zone, enabled, secret, allow)
+		SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM tenants WHERE slug = ?`,
+		p.Name, p.Driver, p.Transport, p.Address, settings, p.TimeZone, p.Enabled, sealed, strings.Join(p.Allow, ","), p.Tenant)
 	if err != nil {
 		return 0, fmt.Errorf("add pbx %q: %w", p.Name, nameTaken(err, p))
 	}
@@ -143,10 +151,10 @@ func (s *Store) UpdatePBXSystem(ctx context.Context, p PBXSystem) error {
 		return fmt.Errorf("update pbx %q: %w", p.Name, err)
 	}
 	res, err := s.master.ExecContext(ctx, `UPDATE pbx_systems SET name = ?, driver = ?, transport = ?, address = ?,
-		settings = ?, time_zone = ?, enabled = ?, secret = CASE WHEN ? THEN secret ELSE ? END, updated = unixepoch()
+		settings = ?, time_zone = ?, enabled = ?, secret = CASE WHEN ? THEN secret ELSE ? END, allow = ?, updated = unixepoch()
 		WHERE id = ? AND tenant_id = (SELECT id FROM tenants WHERE slug = ?)`,
 		p.Name, p.Driver, p.Transport, p.Address, settings, p.TimeZone, p.Enabled,
-		p.Secret.Unreadable(), sealed, p.ID, p.Tenant)
+		p.Secret.Unreadable(), sealed, strings.Join(p.Allow, ","), p.ID, p.Tenant)
 	if err != nil {
 		return fmt.Errorf("update pbx %q: %w", p.Name, nameTaken(err, p))
 	}
@@ -241,6 +249,9 @@ func (p PBXSystem) Check() error {
 	if _, err := drivers.LoadZone(p.TimeZone); err != nil {
 		return err
 	}
+	if err := checkAllow(t, p.Allow); err != nil {
+		return err
+	}
 	return p.Secret.check(t)
 }
 
@@ -276,4 +287,31 @@ func hostPort(address, shape string, needHost bool) error {
 		return fmt.Errorf("want %s (port 1-65535)", shape)
 	}
 	return nil
+}
+
+// checkAllow checks an allow-list: only a tcp-listen source has one, and
+// each entry is an IP address or a CIDR prefix.
+func checkAllow(t drivers.Transport, allow []string) error {
+	if len(allow) > 0 && t != drivers.TCPListen {
+		return fmt.Errorf("an allow-list is only used by the tcp-listen transport, not %s", t)
+	}
+	for _, a := range allow {
+		if _, err := AllowedPrefix(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AllowedPrefix reads an allow-list entry: an IP address (one host) or a
+// CIDR prefix.
+func AllowedPrefix(entry string) (netip.Prefix, error) {
+	if pfx, err := netip.ParsePrefix(entry); err == nil {
+		return pfx.Masked(), nil
+	}
+	addr, err := netip.ParseAddr(entry)
+	if err != nil {
+		return netip.Prefix{}, fmt.Errorf("allow %q: want an IP address or a CIDR prefix such as 192.0.2.0/24", entry)
+	}
+	return netip.PrefixFrom(addr, addr.BitLen()), nil
 }

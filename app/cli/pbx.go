@@ -142,11 +142,11 @@ func checkPBX(p *storage.PBXSystem) error {
 
 // pbxFlags are the flags of pbx add, and of pbx edit where all are optional.
 type pbxFlags struct {
-	tenant, driver, tz, keyFile string
-	transport                   map[string]*string // the value of each transport flag
-	rawSet                      []string           // --set KEY=VALUE as given
-	passwordStdin               bool
-	given                       map[string]bool // the flags on the command line
+	tenant, driver, tz, keyFile, allow string
+	transport                          map[string]*string // the value of each transport flag
+	rawSet                             []string           // --set KEY=VALUE as given
+	passwordStdin                      bool
+	given                              map[string]bool // the flags on the command line
 }
 
 func (f *pbxFlags) register(fs *flag.FlagSet) {
@@ -157,6 +157,7 @@ func (f *pbxFlags) register(fs *flag.FlagSet) {
 		f.transport[t.flag] = fs.String(t.flag, "", t.help)
 	}
 	fs.StringVar(&f.tz, "tz", "", "the site's time `ZONE`, e.g. Europe/Berlin (default: this machine's)")
+	fs.StringVar(&f.allow, "allow", "", "tcp-listen only: the `PEERS` allowed to connect, comma-separated IP addresses or CIDR prefixes (empty: any)")
 	// Checked after parsing, so that a bad one is a one-line error, not the flag usage.
 	fs.Func("set", "driver setting `KEY=VALUE` (repeatable; see calltally drivers --settings ID)", func(kv string) error {
 		f.rawSet = append(f.rawSet, kv)
@@ -186,6 +187,9 @@ func (f *pbxFlags) apply(p *storage.PBXSystem, stdin io.Reader) error {
 	}
 	if f.given["tz"] {
 		p.TimeZone = f.tz
+	}
+	if f.given["allow"] {
+		p.Allow = splitList(f.allow)
 	}
 	for _, kv := range f.rawSet {
 		if err := settingsFlag(p.Settings).Set(kv); err != nil {
@@ -394,4 +398,15 @@ func joinSettings(settings map[string]string) string {
 		kv = append(kv, k+"="+settings[k])
 	}
 	return cmp.Or(strings.Join(kv, ","), "-")
+}
+
+// splitList splits a comma-separated flag value, dropping blanks.
+func splitList(v string) []string {
+	var out []string
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -194,6 +194,8 @@ func TestPBXErrorsAreOneLine(t *testing.T) {
 		{"unknown setting", "", add("--listen", ":1", "--set", "colour=red"), `has no setting "colour"`},
 		{"bad setting value", "", add("--listen", ":1", "--set", "trunk=wire"), "want one of"},
 		{"bad zone", "", add("--listen", ":1", "--tz", "Mars/Base"), `time zone "Mars/Base"`},
+		{"bad allow entry", "", add("--listen", ":1", "--allow", "192.0.2.1,office"), `allow "office": want an IP address or a CIDR prefix`},
+		{"allow without listen", "", add("--dir", "/tmp", "--allow", "192.0.2.1"), "an allow-list is only used by the tcp-listen transport, not folder"},
 		{"bad listen port", "", add("--listen", ":99999"), `tcp-listen address ":99999": want [HOST]:PORT`},
 		{"dial without host", "", add("--connect", ":9000"), "want HOST:PORT"},
 		{"sftp without user", "", add("--sftp", "192.0.2.1:22/cdr"), `sftp address "192.0.2.1:22/cdr": want USER@HOST:PORT/DIR`},
