@@ -2,19 +2,14 @@ package cli
 
 import (
 	"bufio"
-	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"calltally.app/drivers"
 	"calltally.app/storage"
@@ -327,86 +322,4 @@ func readPBXPassword(r io.Reader) (string, error) {
 		return pw, nil
 	}
 	return "", errors.New("--password-stdin: no password on the first line of standard input")
-}
-
-func runPBXList(ctx context.Context, e *env, args []string) error {
-	fs := e.flags("pbx list")
-	tenant := fs.String("tenant", "", "only the PBXs of tenant `SLUG` (default: every tenant)")
-	asJSON := fs.Bool("json", false, "one JSON object per PBX, one per line")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("pbx list takes no arguments: %w", errUsage)
-	}
-	return e.withPBXStore(ctx, func(st *storage.Store) error {
-		list, err := st.PBXSystems(ctx, *tenant)
-		if err != nil && !errors.Is(err, storage.ErrSecretUnreadable) {
-			return err
-		}
-		if perr := e.printPBXs(list, *asJSON); perr != nil || err == nil {
-			return perr
-		}
-		// The list is complete; say whose credentials the collector cannot use.
-		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintf(e.stderr, "calltally: pbx: %s\n", line)
-		}
-		return errQuiet
-	})
-}
-
-// pbxRow is a PBX as pbx list shows it: never its credentials, only yes, no or unreadable.
-type pbxRow struct {
-	Tenant    string            `json:"tenant"`
-	Name      string            `json:"name"`
-	Driver    string            `json:"driver"`
-	Transport string            `json:"transport"`
-	Address   string            `json:"address"`
-	TimeZone  string            `json:"time_zone"`
-	Enabled   bool              `json:"enabled"`
-	Secret    string            `json:"secret"`
-	Settings  map[string]string `json:"settings"`
-}
-
-func (e *env) printPBXs(list []storage.PBXSystem, asJSON bool) error {
-	enc, tw := json.NewEncoder(e.stdout), tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
-	enc.SetEscapeHTML(false)
-	if !asJSON {
-		fmt.Fprintln(tw, "TENANT\tNAME\tDRIVER\tTRANSPORT\tADDRESS\tZONE\tENABLED\tSECRET\tSETTINGS")
-	}
-	for _, p := range list {
-		r := pbxRow{p.Tenant, p.Name, p.Driver, p.Transport, p.Address, p.TimeZone, p.Enabled, yesNo(!p.Secret.IsZero()), p.Settings}
-		if p.Secret.Unreadable() {
-			r.Secret = "unreadable"
-		}
-		if asJSON {
-			if err := enc.Encode(r); err != nil {
-				return err
-			}
-			continue
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Tenant, r.Name, r.Driver, r.Transport,
-			r.Address, cmp.Or(r.TimeZone, "Local"), yesNo(r.Enabled), r.Secret, joinSettings(r.Settings))
-	}
-	return tw.Flush()
-}
-
-// joinSettings writes settings as k=v,k=v in key order, or - for none.
-func joinSettings(settings map[string]string) string {
-	var kv []string
-	for _, k := range slices.Sorted(maps.Keys(settings)) {
-		kv = append(kv, k+"="+settings[k])
-	}
-	return cmp.Or(strings.Join(kv, ","), "-")
-}
-
-// splitList splits a comma-separated flag value, dropping blanks.
-func splitList(v string) []string {
-	var out []string
-	for _, s := range strings.Split(v, ",") {
-		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
