@@ -64,16 +64,8 @@ func (e *env) pbxSystem(ctx context.Context, tenant, name string) (storage.PBXSy
 }
 
 func openConfigured(sys storage.PBXSystem) (*drivers.Driver, drivers.Parser, error) {
-	drv, err := drivers.Lookup(sys.Driver)
-	if err != nil {
-		return nil, nil, err
-	}
-	loc, err := drivers.LoadZone(sys.TimeZone)
-	if err != nil {
-		return nil, nil, err
-	}
-	p, err := drv.Open(drivers.Config{Location: loc, Settings: sys.Settings})
-	return drv, p, err
+	df := driverFlags{driver: sys.Driver, tz: sys.TimeZone, set: sys.Settings}
+	return df.open()
 }
 
 // testInput opens what the PBX's transport reads: a connection or the
