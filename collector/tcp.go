@@ -74,7 +74,7 @@ func (s *tcpListen) accept(ctx context.Context, ln net.Listener, p *pipe) {
 		}
 		go func() {
 			p.status.set(stateConnected)
-			err := readConn(ctx, conn, s.drv, p, 0)
+			err := readConn(ctx, conn, s.drv, p, 0, false)
 			p.status.set(stateListening)
 			logClosed(conn, err)
 		}()
@@ -120,7 +120,7 @@ func (s *tcpDial) Run(ctx context.Context, p *pipe) error {
 		}
 		wait = time.Second
 		p.status.set(stateConnected)
-		err = readConn(ctx, conn, s.drv, p, s.idle)
+		err = readConn(ctx, conn, s.drv, p, s.idle, true)
 		p.status.set(stateWaiting)
 		logClosed(conn, err)
 		if err != nil && ctx.Err() == nil {
@@ -132,13 +132,21 @@ func (s *tcpDial) Run(ctx context.Context, p *pipe) error {
 }
 
 // readConn hands every record read from conn to the pipe, as one input,
-// until the connection or ctx ends.
-func readConn(ctx context.Context, conn net.Conn, drv *drivers.Driver, p *pipe, idle time.Duration) error {
+// until the connection or ctx ends; the driver's session protocol, if it
+// has one, answers the PBX. dialled says we opened the connection.
+func readConn(ctx context.Context, conn net.Conn, drv *drivers.Driver, p *pipe, idle time.Duration, dialled bool) error {
 	defer conn.Close()
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
 	input := ingest.NewInput()
-	rd := drivers.NewReader(idleReader{conn, idle}, "tcp://"+conn.RemoteAddr().String(), drv.Split, time.Now)
+	var r io.Reader = idleReader{conn, idle}
+	if drv.Session != nil {
+		r = drv.Session(struct {
+			io.Reader
+			io.Writer
+		}{r, conn}, dialled)
+	}
+	rd := drivers.NewReader(r, "tcp://"+conn.RemoteAddr().String(), drv.Split, time.Now)
 	rd.Stream = true
 	for {
 		rec, err := rd.Next()

@@ -102,6 +102,13 @@ type Call struct {
 	// CallID is the PBX's own identifier of the call, where it has one. It
 	// is not unique over time (PBXs reset it on restart).
 	CallID string
+	// Key joins calls that are one conversation when the PBX writes a
+	// record per leg and never says which is the last (CUCM transfers, 3CX
+	// segments): calls of one PBX with the same non-empty Key, starting
+	// within KeyWindow of each other, are joined into one (see Join),
+	// whether they arrive in one stream, in later files or after a restart.
+	// Empty when the parser joined the call's records itself.
+	Key    string
 	Driver string
 	PBX    string // the PBX system it came from, set when stored
 	// Partial is set when the PBX never sent the call's last record and the

@@ -74,10 +74,21 @@ type Driver struct {
 	Split bufio.SplitFunc
 	// New opens a parser; cfg.Settings has been checked against Settings.
 	New func(cfg Config) (Parser, error)
+	// Session, when set, speaks the format's session protocol on a TCP
+	// connection (login, acknowledgements, keep-alives): it returns the
+	// bare record stream, framed by Split, answering the peer through rw
+	// as the protocol requires. dialled is true when we connected to the
+	// PBX (tcp-dial), false when it connected to us. nil for formats that
+	// just stream records.
+	Session func(rw io.ReadWriter, dialled bool) io.Reader
 	// Encode writes c as the PBX would have sent it, for the simulator
 	// and the demo; nil when the driver cannot. Trunks in c are line
 	// numbers ("1", "2", …) that Encode renders in the format's notation.
 	Encode func(w io.Writer, c *Call) error
+	// Header writes what the PBX sends at the start of every file or
+	// connection before its first record (CUCM's field-name and type
+	// lines), for the simulator; nil when there is nothing.
+	Header func(w io.Writer) error
 }
 
 var (

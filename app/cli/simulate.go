@@ -36,6 +36,7 @@ type simulation struct {
 	count                int
 	seed                 int64
 	log                  *slog.Logger
+	header               []byte // starts every file and connection
 }
 
 func runSimulate(ctx context.Context, e *env, args []string) error {
@@ -80,7 +81,10 @@ func (e *env) simulateFlags(args []string) (*simulation, error) {
 // check resolves the driver and zone and rejects what cannot run.
 func (s *simulation) check(driver, tz string) error {
 	var err error
-	if s.drv, err = simulatedDriver(driver); err != nil {
+	if s.drv, err = simulatedDriver(driver); err == nil {
+		s.header, err = simulator.Header(s.drv)
+	}
+	if err != nil {
 		return err
 	}
 	if s.loc, err = drivers.LoadZone(tz); err != nil {
@@ -164,6 +168,7 @@ func (s *simulation) toDir(ctx context.Context, em *simulator.Emitter) (int, err
 		return 0, fmt.Errorf("--dir %s: %w", s.dir, err)
 	}
 	files := simulator.NewDayFiles(s.dir, s.loc, s.log)
+	files.Header = s.header
 	n, err := em.Run(ctx, files)
 	if cerr := files.Close(); err == nil {
 		err = cerr
@@ -240,6 +245,11 @@ func (s *simulation) deliver(ctx context.Context, buf *simulator.Buffer, p feedP
 func (s *simulation) stream(ctx context.Context, buf *simulator.Buffer, l feedLink) bool {
 	lctx, stop := watchLink(ctx, l)
 	defer stop()
+	if len(s.header) > 0 {
+		if _, err := l.conn.Write(s.header); err != nil {
+			return false
+		}
+	}
 	for {
 		call, err := buf.Next(lctx)
 		if errors.Is(err, io.EOF) {

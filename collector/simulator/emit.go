@@ -278,11 +278,13 @@ func (b *Buffer) Len() int {
 // is one write, so a collector polling the folder sees whole calls, and a
 // sync follows it, so a crash cannot tear one on disk.
 type DayFiles struct {
-	dir  string
-	loc  *time.Location
-	log  *slog.Logger
-	name string
-	f    *os.File
+	// Header starts every new file, as the driver's Header writes it.
+	Header []byte
+	dir    string
+	loc    *time.Location
+	log    *slog.Logger
+	name   string
+	f      *os.File
 }
 
 // NewDayFiles returns the day files in dir, dated in loc; it notes each
@@ -320,6 +322,10 @@ func (d *DayFiles) open(now time.Time) error {
 	}
 	d.name, d.f = name, f
 	d.log.Info("Writing", "file", name)
+	if st, err := f.Stat(); err == nil && st.Size() == 0 && len(d.Header) > 0 {
+		_, err = f.Write(d.Header)
+		return err
+	}
 	return nil
 }
 

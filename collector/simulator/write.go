@@ -2,6 +2,7 @@ package simulator
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"time"
@@ -15,7 +16,12 @@ func (g *Generator) Write(w io.Writer, d *drivers.Driver, first time.Time, n int
 	if d.Encode == nil {
 		return fmt.Errorf("driver %s cannot write records", d.ID)
 	}
+	header, err := Header(d)
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
+	bw.Write(header) // a bufio.Writer's error comes again from Flush
 	for _, c := range g.Days(first, n) {
 		if !until.IsZero() && c.Start.After(until) {
 			break
@@ -25,4 +31,17 @@ func (g *Generator) Write(w io.Writer, d *drivers.Driver, first time.Time, n int
 		}
 	}
 	return bw.Flush()
+}
+
+// Header returns what d's PBX sends before its first record in every file
+// or on every connection; nil when nothing.
+func Header(d *drivers.Driver) ([]byte, error) {
+	if d.Header == nil {
+		return nil, nil
+	}
+	var b bytes.Buffer
+	if err := d.Header(&b); err != nil {
+		return nil, fmt.Errorf("write %s header: %w", d.ID, err)
+	}
+	return b.Bytes(), nil
 }

@@ -81,10 +81,10 @@ func TestRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := parseText(t, openParser(t, nil), strings.Split(b.String(), "\r\n")...)
-			if len(got.errs) > 0 || len(got.calls) != 1 {
-				t.Fatalf("parsed %d calls, errors %q from:\n%s", len(got.calls), got.errs, b.String())
+			if len(got.Errs) > 0 || len(got.Calls) != 1 {
+				t.Fatalf("parsed %d calls, errors %q from:\n%s", len(got.Calls), got.Errs, b.String())
 			}
-			checkSame(t, &got.calls[0], &want)
+			checkSame(t, &got.Calls[0], &want)
 		})
 	}
 }

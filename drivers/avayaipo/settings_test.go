@@ -30,10 +30,10 @@ var (
 func oneCall(t *testing.T, p drivers.Parser, lines ...string) drivers.Call {
 	t.Helper()
 	got := parseText(t, p, lines...)
-	if len(got.errs) > 0 || len(got.calls) != 1 {
-		t.Fatalf("got %d calls and errors %q, want one call", len(got.calls), got.errs)
+	if len(got.Errs) > 0 || len(got.Calls) != 1 {
+		t.Fatalf("got %d calls and errors %q, want one call", len(got.Calls), got.Errs)
 	}
-	return got.calls[0]
+	return got.Calls[0]
 }
 
 func TestTrunkSetting(t *testing.T) {

@@ -1,0 +1,119 @@
+// Package driverstest holds what every driver's tests share: golden cases
+// under testdata/, parsing helpers and the invariants fuzz targets check.
+// Only tests import it.
+package driverstest
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	_ "time/tzdata" // Europe/Berlin on machines without a zone database
+
+	"calltally.app/drivers"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*/want.jsonl and want.err from the parser's output")
+
+// Zone is where golden cases are parsed unless their settings say else.
+const Zone = "Europe/Berlin"
+
+// FixedClock is the arrival time of every record in golden cases, so
+// formats without a year parse the same on any day.
+func FixedClock() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
+
+var zones sync.Map // name → *time.Location: fuzzers open thousands of parsers
+
+// Location loads a zone once per test binary.
+func Location(t testing.TB, name string) *time.Location {
+	t.Helper()
+	if loc, ok := zones.Load(name); ok {
+		return loc.(*time.Location)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zones.Store(name, loc)
+	return loc
+}
+
+// Open opens the registered driver id as the program does, in Zone with
+// the given settings (nil for the defaults).
+func Open(t testing.TB, id string, settings map[string]string) drivers.Parser {
+	t.Helper()
+	return OpenConfig(t, id, drivers.Config{Location: Location(t, Zone), Settings: settings})
+}
+
+// OpenConfig opens the registered driver id with cfg.
+func OpenConfig(t testing.TB, id string, cfg drivers.Config) drivers.Parser {
+	t.Helper()
+	d, err := drivers.Lookup(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := d.Open(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// Parsed is what a parser made of an input: its calls in order, then one
+// "FILE:LINE: reason" per record it rejected.
+type Parsed struct {
+	Calls []drivers.Call
+	Errs  []string
+}
+
+// ParseFile parses the file at path with the driver's framing.
+func ParseFile(t testing.TB, d *drivers.Driver, p drivers.Parser, path string) Parsed {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	return ParseReader(t, d, p, filepath.Base(path), f)
+}
+
+// ParseText parses lines given in a test, one record per line.
+func ParseText(t testing.TB, p drivers.Parser, lines ...string) Parsed {
+	t.Helper()
+	return ParseReader(t, nil, p, "test", strings.NewReader(strings.Join(lines, "\n")))
+}
+
+// ParseReader feeds every record of r to p, numbering them 1, 2, 3…, then
+// flushes it. d supplies the framing; nil means one record per line.
+func ParseReader(t testing.TB, d *drivers.Driver, p drivers.Parser, source string, r io.Reader) Parsed {
+	t.Helper()
+	var split bufio.SplitFunc
+	if d != nil {
+		split = d.Split
+	}
+	rd := drivers.NewReader(r, source, split, FixedClock)
+	var out Parsed
+	for id := int64(1); ; id++ {
+		rec, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec.ID = id
+		calls, err := p.Parse(rec)
+		out.Calls = append(out.Calls, calls...)
+		if err != nil {
+			out.Errs = append(out.Errs, rec.Where()+": "+err.Error())
+		}
+	}
+	out.Calls = append(out.Calls, p.Flush()...)
+	return out
+}
