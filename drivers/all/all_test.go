@@ -71,8 +71,8 @@ func imports(t *testing.T, file string) map[string]bool {
 	return paths
 }
 
-// driverDirs lists the folders under drivers/ that hold Go code, but all/.
-// driverDirs lists the driver folders; like net/http/httptest, a folder
+// driverDirs lists the folders under drivers/ that hold Go code, but all/;
+// like net/http/httptest, a folder
 // named …test holds test support, not a driver.
 func driverDirs(t *testing.T) []string {
 	t.Helper()
