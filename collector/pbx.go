@@ -76,7 +76,7 @@ func preparePBX(ctx context.Context, st *storage.Store, sys storage.PBXSystem, s
 	if err != nil {
 		return nil, nil, err
 	}
-	cfg := drivers.Config{Location: loc, Settings: sys.Settings}
+	cfg := drivers.Config{Location: loc, Attribution: sys.Answerer, Settings: sys.Settings}
 	if _, err := drv.Open(cfg); err != nil {
 		return nil, nil, err
 	}
@@ -97,7 +97,7 @@ func preparePBX(ctx context.Context, st *storage.Store, sys storage.PBXSystem, s
 		if err != nil {
 			return nil, err
 		}
-		return ingest.New(ctx, t, sys.Name, drv, parser)
+		return ingest.New(ctx, t, sys.Name, drv, parser, sys.Answerer)
 	}
 	p := newPipe(open, s)
 	p.tenant, p.pbxID = t, id

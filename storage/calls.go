@@ -23,7 +23,7 @@ type CallFilter struct {
 const callColumns = `id, start_local, start_utc, duration, ring, hold, direction, extension,
 	extension_name, first_answerer, final_answerer, external, external_name, dialled, trunk,
 	account_code, answered, voicemail, transferred_from, forwarded_from, call_id, driver,
-	(SELECT name FROM pbx WHERE pbx.id = calls.pbx_id), partial, charge_units, legs`
+	(SELECT name FROM pbx WHERE pbx.id = calls.pbx_id), partial, charge_units, legs, call_key`
 
 // where builds the WHERE clause of f; the only place call filters become SQL.
 func (f CallFilter) where() (string, []any) {
@@ -142,7 +142,7 @@ func (t *Tenant) queryCalls(ctx context.Context, q string, args ...any) ([]drive
 	return calls, ids, rows.Err()
 }
 
-func scanCall(rows *sql.Rows) (drivers.Call, int64, error) {
+func scanCall(rows interface{ Scan(...any) error }) (drivers.Call, int64, error) {
 	var c drivers.Call
 	var id, local, utc int64
 	var dir string
@@ -151,7 +151,7 @@ func scanCall(rows *sql.Rows) (drivers.Call, int64, error) {
 	err := rows.Scan(&id, &local, &utc, &c.Duration, &c.Ring, &c.Hold, &dir, &c.Extension,
 		&c.ExtensionName, &c.FirstAnswerer, &c.FinalAnswerer, &c.External, &c.ExternalName,
 		&c.Dialled, &c.Trunk, &c.AccountCode, &c.Answered, &c.Voicemail, &c.TransferredFrom,
-		&c.ForwardedFrom, &c.CallID, &c.Driver, &pbx, &c.Partial, &c.ChargeUnits, &legs)
+		&c.ForwardedFrom, &c.CallID, &c.Driver, &pbx, &c.Partial, &c.ChargeUnits, &legs, &c.Key)
 	if err != nil {
 		return c, 0, fmt.Errorf("read call: %w", err)
 	}

@@ -31,8 +31,11 @@ type PBXSystem struct {
 	TimeZone  string            // IANA name; empty means the machine's zone
 	// Allow lists the peers (IP addresses or CIDR prefixes) a tcp-listen
 	// source accepts; empty accepts any.
-	Allow   []string
-	Enabled bool
+	Allow []string
+	// Answerer is whom inbound calls that several extensions answered
+	// are counted against; empty means drivers.FinalAnswerer.
+	Answerer drivers.Attribution
+	Enabled  bool
 	Secret  Secret // credentials, in clear here and encrypted in the database
 }
 
@@ -47,7 +50,7 @@ var (
 	ErrSecretUnreadable = errors.New("stored credentials cannot be decrypted")
 )
 
-const selectPBX = `SELECT t.slug, p.id, p.name, p.driver, p.transport, p.address, p.settings, p.time_zone, p.enabled, p.secret, p.allow
+const selectPBX = `SELECT t.slug, p.id, p.name, p.driver, p.transport, p.address, p.settings, p.time_zone, p.enabled, p.secret, p.allow, p.answerer
 	FROM pbx_systems p JOIN tenants t ON t.id = p.tenant_id `
 
 // PBXSystem returns the PBX called name of tenant. The error wraps
@@ -100,7 +103,7 @@ func scanPBX(row interface{ Scan(...any) error }, k *secretKey) (PBXSystem, erro
 	var settings string
 	var sealed []byte
 	var allow string
-	err := row.Scan(&p.Tenant, &p.ID, &p.Name, &p.Driver, &p.Transport, &p.Address, &settings, &p.TimeZone, &p.Enabled, &sealed, &allow)
+	err := row.Scan(&p.Tenant, &p.ID, &p.Name, &p.Driver, &p.Transport, &p.Address, &settings, &p.TimeZone, &p.Enabled, &sealed, &allow, &p.Answerer)
 	if allow != "" {
 		p.Allow = strings.Split(allow, ",")
 	}
@@ -130,9 +133,10 @@ func (s *Store) AddPBXSystem(ctx context.Context, p PBXSystem) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("add pbx %q: %w", p.Name, err)
 	}
-	res, err := s.master.ExecContext(ctx, `INSERT INTO pbx_systems (tenant_id, name, driver, transport, address, settings, time_zone, enabled, secret, allow)
-		SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM tenants WHERE slug = ?`,
-		p.Name, p.Driver, p.Transport, p.Address, settings, p.TimeZone, p.Enabled, sealed, strings.Join(p.Allow, ","), p.Tenant)
+	res, err := s.master.ExecContext(ctx, `INSERT INTO pbx_systems (tenant_id, name, driver, transport, address, settings, time_zone, enabled, secret, allow, answerer)
+		SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM tenants WHERE slug = ?`,
+		p.Name, p.Driver, p.Transport, p.Address, settings, p.TimeZone, p.Enabled, sealed, strings.Join(p.Allow, ","),
+		p.answerer(), p.Tenant)
 	if err != nil {
 		return 0, fmt.Errorf("add pbx %q: %w", p.Name, nameTaken(err, p))
 	}
@@ -151,10 +155,10 @@ func (s *Store) UpdatePBXSystem(ctx context.Context, p PBXSystem) error {
 		return fmt.Errorf("update pbx %q: %w", p.Name, err)
 	}
 	res, err := s.master.ExecContext(ctx, `UPDATE pbx_systems SET name = ?, driver = ?, transport = ?, address = ?,
-		settings = ?, time_zone = ?, enabled = ?, secret = CASE WHEN ? THEN secret ELSE ? END, allow = ?, updated = unixepoch()
-		WHERE id = ? AND tenant_id = (SELECT id FROM tenants WHERE slug = ?)`,
+		settings = ?, time_zone = ?, enabled = ?, secret = CASE WHEN ? THEN secret ELSE ? END, allow = ?, answerer = ?,
+		updated = unixepoch() WHERE id = ? AND tenant_id = (SELECT id FROM tenants WHERE slug = ?)`,
 		p.Name, p.Driver, p.Transport, p.Address, settings, p.TimeZone, p.Enabled,
-		p.Secret.Unreadable(), sealed, strings.Join(p.Allow, ","), p.ID, p.Tenant)
+		p.Secret.Unreadable(), sealed, strings.Join(p.Allow, ","), p.answerer(), p.ID, p.Tenant)
 	if err != nil {
 		return fmt.Errorf("update pbx %q: %w", p.Name, nameTaken(err, p))
 	}
@@ -162,6 +166,13 @@ func (s *Store) UpdatePBXSystem(ctx context.Context, p PBXSystem) error {
 		return fmt.Errorf("update pbx %q: no PBX %d in tenant %q: %w", p.Name, p.ID, p.Tenant, ErrNotFound)
 	}
 	return nil
+}
+
+func (p *PBXSystem) answerer() string {
+	if p.Answerer == "" {
+		return string(drivers.FinalAnswerer)
+	}
+	return string(p.Answerer)
 }
 
 // columns returns p's settings and credentials as stored.
@@ -251,6 +262,9 @@ func (p PBXSystem) Check() error {
 	}
 	if err := checkAllow(t, p.Allow); err != nil {
 		return err
+	}
+	if a := p.answerer(); a != string(drivers.FinalAnswerer) && a != string(drivers.FirstAnswerer) {
+		return fmt.Errorf("answerer %q: want final or first", a)
 	}
 	return p.Secret.check(t)
 }

@@ -112,7 +112,7 @@ func addCalls(t testing.TB, b *Batch, pbx int64, from, to int) {
 		for i := from; i < min(to, from+1000); i++ {
 			rec := drivers.Record{ID: RecordID(block, len(recs)), Text: fmt.Sprint("record ", i), Source: "f.txt", Line: i + 1, Received: time.Now()}
 			c := testCall(i, rec.ID)
-			if _, err := b.AddCall(ctx, pbx, &c); err != nil {
+			if _, _, err := b.AddCall(ctx, pbx, &c, drivers.FinalAnswerer); err != nil {
 				t.Fatal(err)
 			}
 			recs = append(recs, NewRecord{Record: rec, Key: []byte(rec.Text), Status: StatusOK})

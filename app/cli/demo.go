@@ -78,7 +78,7 @@ func fillDemo(ctx context.Context, t *storage.Tenant, dir string) error {
 	if err != nil {
 		return err
 	}
-	in, err := ingest.New(ctx, t, demoPBX, drv, p)
+	in, err := ingest.New(ctx, t, demoPBX, drv, p, drivers.FinalAnswerer)
 	if err != nil {
 		return err
 	}

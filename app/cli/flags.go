@@ -60,7 +60,7 @@ func (d *driverFlags) register(fs *flag.FlagSet) {
 	d.set = settingsFlag{}
 	fs.StringVar(&d.driver, "driver", "", "driver ID (see calltally drivers)")
 	fs.StringVar(&d.tz, "tz", "", "the site's time zone, e.g. Europe/Berlin (default: this machine's)")
-	fs.StringVar(&d.answerer, "answerer", "final", "count inbound calls against the final or the first answerer")
+	fs.StringVar(&d.answerer, "answerer", "", "count inbound calls that several extensions answered against the `final` or the first answerer (default final, or the PBX's setting)")
 	fs.Var(d.set, "set", "driver setting KEY=VALUE (repeatable; see calltally drivers --settings ID)")
 }
 

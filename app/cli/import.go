@@ -43,7 +43,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if *pbx == "" {
 		*pbx = drv.ID
 	}
-	return e.importFiles(ctx, t, *pbx, drv, p, fs.Args())
+	return e.importFiles(ctx, t, *pbx, drv, p, drivers.Attribution(df.answerer), fs.Args())
 }
 
 // applyConfigured takes the driver, settings and zone of a PBX configured
@@ -66,6 +66,9 @@ func applyConfigured(ctx context.Context, st *storage.Store, tenant, name string
 	if df.tz == "" {
 		df.tz = sys.TimeZone
 	}
+	if df.answerer == "" {
+		df.answerer = string(sys.Answerer)
+	}
 	for k, v := range sys.Settings {
 		if _, set := df.set[k]; !set {
 			df.set[k] = v
@@ -74,8 +77,8 @@ func applyConfigured(ctx context.Context, st *storage.Store, tenant, name string
 	return nil
 }
 
-func (e *env) importFiles(ctx context.Context, t *storage.Tenant, pbx string, drv *drivers.Driver, p drivers.Parser, files []string) error {
-	in, err := ingest.New(ctx, t, pbx, drv, p)
+func (e *env) importFiles(ctx context.Context, t *storage.Tenant, pbx string, drv *drivers.Driver, p drivers.Parser, attr drivers.Attribution, files []string) error {
+	in, err := ingest.New(ctx, t, pbx, drv, p, attr)
 	if err != nil {
 		return err
 	}

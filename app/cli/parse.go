@@ -24,6 +24,7 @@ func runParse(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	p = drivers.NewJoiner(p, drivers.Attribution(df.answerer)) // one line per call, however many records
 	at, err := receivedAt(*received, df.tz)
 	if err != nil {
 		return err

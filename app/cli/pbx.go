@@ -137,7 +137,7 @@ func checkPBX(p *storage.PBXSystem) error {
 
 // pbxFlags are the flags of pbx add, and of pbx edit where all are optional.
 type pbxFlags struct {
-	tenant, driver, tz, keyFile, allow string
+	tenant, driver, tz, keyFile, allow, answerer string
 	transport                          map[string]*string // the value of each transport flag
 	rawSet                             []string           // --set KEY=VALUE as given
 	passwordStdin                      bool
@@ -153,6 +153,7 @@ func (f *pbxFlags) register(fs *flag.FlagSet) {
 	}
 	fs.StringVar(&f.tz, "tz", "", "the site's time `ZONE`, e.g. Europe/Berlin (default: this machine's)")
 	fs.StringVar(&f.allow, "allow", "", "tcp-listen only: the `PEERS` allowed to connect, comma-separated IP addresses or CIDR prefixes (empty: any)")
+	fs.StringVar(&f.answerer, "answerer", "final", "count inbound calls that several extensions answered against the `final` or the first answerer")
 	// Checked after parsing, so that a bad one is a one-line error, not the flag usage.
 	fs.Func("set", "driver setting `KEY=VALUE` (repeatable; see calltally drivers --settings ID)", func(kv string) error {
 		f.rawSet = append(f.rawSet, kv)
@@ -185,6 +186,9 @@ func (f *pbxFlags) apply(p *storage.PBXSystem, stdin io.Reader) error {
 	}
 	if f.given["allow"] {
 		p.Allow = splitList(f.allow)
+	}
+	if f.given["answerer"] {
+		p.Answerer = drivers.Attribution(f.answerer)
 	}
 	for _, kv := range f.rawSet {
 		if err := settingsFlag(p.Settings).Set(kv); err != nil {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"calltally.app/drivers"
 	"calltally.app/storage"
 )
 
@@ -48,6 +49,8 @@ type pbxRow struct {
 	Transport string            `json:"transport"`
 	Address   string            `json:"address"`
 	TimeZone  string            `json:"time_zone"`
+	Answerer  string            `json:"answerer"`
+	Allow     []string          `json:"allow"`
 	Enabled   bool              `json:"enabled"`
 	Secret    string            `json:"secret"`
 	Settings  map[string]string `json:"settings"`
@@ -57,10 +60,12 @@ func (e *env) printPBXs(list []storage.PBXSystem, asJSON bool) error {
 	enc, tw := json.NewEncoder(e.stdout), tabwriter.NewWriter(e.stdout, 0, 8, 2, ' ', 0)
 	enc.SetEscapeHTML(false)
 	if !asJSON {
-		fmt.Fprintln(tw, "TENANT\tNAME\tDRIVER\tTRANSPORT\tADDRESS\tZONE\tENABLED\tSECRET\tSETTINGS")
+		fmt.Fprintln(tw, "TENANT\tNAME\tDRIVER\tTRANSPORT\tADDRESS\tZONE\tANSWERER\tALLOW\tENABLED\tSECRET\tSETTINGS")
 	}
 	for _, p := range list {
-		r := pbxRow{p.Tenant, p.Name, p.Driver, p.Transport, p.Address, p.TimeZone, p.Enabled, yesNo(!p.Secret.IsZero()), p.Settings}
+		r := pbxRow{p.Tenant, p.Name, p.Driver, p.Transport, p.Address, p.TimeZone,
+			cmp.Or(string(p.Answerer), string(drivers.FinalAnswerer)), append([]string{}, p.Allow...),
+			p.Enabled, yesNo(!p.Secret.IsZero()), p.Settings}
 		if p.Secret.Unreadable() {
 			r.Secret = "unreadable"
 		}
@@ -70,8 +75,9 @@ func (e *env) printPBXs(list []storage.PBXSystem, asJSON bool) error {
 			}
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Tenant, r.Name, r.Driver, r.Transport,
-			r.Address, cmp.Or(r.TimeZone, "Local"), yesNo(r.Enabled), r.Secret, joinSettings(r.Settings))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Tenant, r.Name, r.Driver, r.Transport,
+			r.Address, cmp.Or(r.TimeZone, "Local"), r.Answerer, cmp.Or(strings.Join(r.Allow, ","), "any"),
+			yesNo(r.Enabled), r.Secret, joinSettings(r.Settings))
 	}
 	return tw.Flush()
 }

@@ -56,15 +56,16 @@ func pbxList(t *testing.T, data string) map[string]pbxRow {
 
 func TestPBXAddListEditRemove(t *testing.T) {
 	data, keyFile := pbxSetup(t)
-	pbxOK(t, data, "", "pbx", "add", "hq", "--driver", "avaya-ipo", "--listen", ":9000", "--tz", "Europe/Berlin", "--set", "trunk=line")
+	pbxOK(t, data, "", "pbx", "add", "hq", "--driver", "avaya-ipo", "--listen", ":9000", "--tz", "Europe/Berlin", "--set", "trunk=line",
+		"--answerer", "first", "--allow", "192.0.2.0/24")
 	pbxOK(t, data, testPassword+"\nignored\n", "pbx", "add", "branch", "--driver", "avaya-ipo",
 		"--sftp", "smdr@192.0.2.10:22/cdr", "--password-stdin", "--key-file", keyFile, "--disabled")
 
 	table := pbxOK(t, data, "", "pbx", "list")
 	want := []string{
-		"TENANT NAME DRIVER TRANSPORT ADDRESS ZONE ENABLED SECRET SETTINGS",
-		"default branch avaya-ipo sftp smdr@192.0.2.10:22/cdr Local no yes -",
-		"default hq avaya-ipo tcp-listen :9000 Europe/Berlin yes no trunk=line",
+		"TENANT NAME DRIVER TRANSPORT ADDRESS ZONE ANSWERER ALLOW ENABLED SECRET SETTINGS",
+		"default branch avaya-ipo sftp smdr@192.0.2.10:22/cdr Local final any no yes -",
+		"default hq avaya-ipo tcp-listen :9000 Europe/Berlin first 192.0.2.0/24 yes no trunk=line",
 	}
 	lines := strings.Split(strings.TrimSpace(table), "\n")
 	for i := range lines {
@@ -74,14 +75,14 @@ func TestPBXAddListEditRemove(t *testing.T) {
 		t.Fatalf("list:\n%s\nwant the aligned columns of\n%s", table, strings.Join(want, "\n"))
 	}
 
-	pbxOK(t, data, "", "pbx", "edit", "hq", "--connect", "192.0.2.20:9100", "--unset", "trunk", "--set", "voicemail=missed", "--disable")
+	pbxOK(t, data, "", "pbx", "edit", "hq", "--connect", "192.0.2.20:9100", "--allow", "", "--unset", "trunk", "--set", "voicemail=missed", "--disable")
 	pbxOK(t, data, "", "pbx", "edit", "branch", "--enable", "--tz", "Europe/Vienna")
 	rows := pbxList(t, data)
 	wantRows := map[string]pbxRow{
 		"hq": {Tenant: "default", Name: "hq", Driver: "avaya-ipo", Transport: "tcp-dial", Address: "192.0.2.20:9100",
-			TimeZone: "Europe/Berlin", Enabled: false, Secret: "no", Settings: map[string]string{"voicemail": "missed"}},
+			TimeZone: "Europe/Berlin", Answerer: "first", Allow: []string{}, Enabled: false, Secret: "no", Settings: map[string]string{"voicemail": "missed"}},
 		"branch": {Tenant: "default", Name: "branch", Driver: "avaya-ipo", Transport: "sftp", Address: "smdr@192.0.2.10:22/cdr",
-			TimeZone: "Europe/Vienna", Enabled: true, Secret: "yes", Settings: map[string]string{}},
+			TimeZone: "Europe/Vienna", Answerer: "final", Allow: []string{}, Enabled: true, Secret: "yes", Settings: map[string]string{}},
 	}
 	for name, w := range wantRows {
 		if got := rows[name]; !equalRows(got, w) {

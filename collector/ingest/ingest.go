@@ -36,6 +36,7 @@ type Ingester struct {
 	tenant *storage.Tenant
 	pbxID  int64
 	parser drivers.Parser
+	attr   drivers.Attribution
 	batch  *storage.Batch
 	// pending holds the IDs of records waiting for their call: stored ones
 	// (nil) and those of the chunk being added (pointing into it).
@@ -47,13 +48,15 @@ type Ingester struct {
 
 // New opens an Ingester for the PBX called pbx, parsing with parser (which
 // must be freshly opened: New feeds it the records a previous run left
-// waiting for the rest of their call).
-func New(ctx context.Context, t *storage.Tenant, pbx string, d *drivers.Driver, parser drivers.Parser) (*Ingester, error) {
+// waiting for the rest of their call). attr is the attribution parser was
+// opened with: a call whose legs come in parts (drivers.Call.Key) is
+// attributed by it again when its parts are joined in storage.
+func New(ctx context.Context, t *storage.Tenant, pbx string, d *drivers.Driver, parser drivers.Parser, attr drivers.Attribution) (*Ingester, error) {
 	id, err := t.PBX(ctx, pbx, d.ID)
 	if err != nil {
 		return nil, err
 	}
-	in := &Ingester{tenant: t, pbxID: id, parser: parser, pending: map[int64]*storage.NewRecord{}, touched: map[*Input]bool{}}
+	in := &Ingester{tenant: t, pbxID: id, parser: parser, attr: attr, pending: map[int64]*storage.NewRecord{}, touched: map[*Input]bool{}}
 	if err := in.resume(ctx); err != nil {
 		return nil, fmt.Errorf("resume pbx %q: %w", pbx, err)
 	}
@@ -224,10 +227,13 @@ func (in *Ingester) parse(ctx context.Context, nr *storage.NewRecord) error {
 func (in *Ingester) storeCalls(ctx context.Context, calls []drivers.Call) error {
 	var resolved []int64
 	for i := range calls {
-		if _, err := in.batch.AddCall(ctx, in.pbxID, &calls[i]); err != nil {
+		_, joined, err := in.batch.AddCall(ctx, in.pbxID, &calls[i], in.attr)
+		if err != nil {
 			return err
 		}
-		in.stats.Calls++
+		if !joined {
+			in.stats.Calls++
+		}
 		for _, id := range calls[i].Records() {
 			nr, waiting := in.pending[id]
 			switch {
