@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"log/slog"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -27,7 +28,36 @@ func Run(src CallSource) error {
 	w.SetContent(calls.content)
 	w.Resize(fyne.NewSize(1100, 700))
 	w.SetMaster()
-	a.Lifecycle().SetOnStarted(calls.Refresh)
+	a.Lifecycle().SetOnStarted(func() {
+		calls.Refresh()
+		follow(ctx, src, calls.Refresh)
+	})
 	w.ShowAndRun()
 	return nil
+}
+
+// A LiveSource is a CallSource that says when its calls have changed, so
+// that new calls appear without the user asking.
+type LiveSource interface {
+	CallSource
+	// Changes signals each change until ctx ends, then closes.
+	Changes(ctx context.Context) (<-chan struct{}, error)
+}
+
+// follow calls refresh on every change src reports, if it reports any.
+func follow(ctx context.Context, src CallSource, refresh func()) {
+	live, ok := src.(LiveSource)
+	if !ok {
+		return
+	}
+	changed, err := live.Changes(ctx)
+	if err != nil {
+		slog.Warn("New calls will not show until the window is reopened", "error", err)
+		return
+	}
+	go func() {
+		for range changed {
+			refresh()
+		}
+	}()
 }

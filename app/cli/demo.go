@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"time"
@@ -43,6 +44,11 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if *noWindow {
 		return nil
 	}
+	stop, err := liveDemo(ctx, st, slog.New(slog.NewTextHandler(e.stderr, nil)))
+	if err != nil {
+		return err
+	}
+	defer stop()
 	return openWindow(t)
 }
 

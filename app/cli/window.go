@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"time"
 
 	"calltally.app/app"
 	"calltally.app/drivers"
@@ -32,4 +33,9 @@ func (s tenantCalls) CountCalls(ctx context.Context) (int, error) {
 
 func (s tenantCalls) CallPage(ctx context.Context, offset, limit int) ([]drivers.Call, error) {
 	return s.t.Calls(ctx, storage.CallFilter{Offset: offset, Limit: limit})
+}
+
+// Changes reports commits to the tenant's database, checked every second.
+func (s tenantCalls) Changes(ctx context.Context) (<-chan struct{}, error) {
+	return s.t.Watch(ctx, time.Second)
 }
