@@ -36,7 +36,7 @@ type PBXSystem struct {
 	// are counted against; empty means drivers.FinalAnswerer.
 	Answerer drivers.Attribution
 	Enabled  bool
-	Secret  Secret // credentials, in clear here and encrypted in the database
+	Secret   Secret // credentials, in clear here and encrypted in the database
 }
 
 var (

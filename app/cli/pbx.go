@@ -138,10 +138,10 @@ func checkPBX(p *storage.PBXSystem) error {
 // pbxFlags are the flags of pbx add, and of pbx edit where all are optional.
 type pbxFlags struct {
 	tenant, driver, tz, keyFile, allow, answerer string
-	transport                          map[string]*string // the value of each transport flag
-	rawSet                             []string           // --set KEY=VALUE as given
-	passwordStdin                      bool
-	given                              map[string]bool // the flags on the command line
+	transport                                    map[string]*string // the value of each transport flag
+	rawSet                                       []string           // --set KEY=VALUE as given
+	passwordStdin                                bool
+	given                                        map[string]bool // the flags on the command line
 }
 
 func (f *pbxFlags) register(fs *flag.FlagSet) {
