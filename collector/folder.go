@@ -32,8 +32,9 @@ const (
 // folder polls a local or network folder for CDR files and reads what is
 // new in each, resuming every file from its committed offset.
 type folder struct {
-	dir string
-	drv *drivers.Driver
+	dir   string
+	drv   *drivers.Driver
+	rules fileRules
 }
 
 func (s *folder) Run(ctx context.Context, p *pipe) error {
@@ -47,7 +48,8 @@ func (s *folder) Run(ctx context.Context, p *pipe) error {
 	return nil
 }
 
-// scan reads every file of the folder, oldest name first.
+// scan reads every file of the folder the rules want, oldest name first,
+// and moves those read to their end to the processed folder, if any.
 func (s *folder) scan(ctx context.Context, p *pipe) error {
 	entries, err := os.ReadDir(s.dir)
 	if err != nil {
@@ -55,10 +57,15 @@ func (s *folder) scan(ctx context.Context, p *pipe) error {
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	for _, e := range entries {
-		if !e.Type().IsRegular() || partial(e.Name()) {
+		if !e.Type().IsRegular() || !s.rules.wants(e.Name()) {
 			continue
 		}
-		if err := s.readFile(ctx, p, filepath.Join(s.dir, e.Name())); err != nil {
+		path := filepath.Join(s.dir, e.Name())
+		done, err := s.readFile(ctx, p, path)
+		if err == nil && done && s.rules.processed != "" {
+			err = s.rules.retireLocal(s.dir, path)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -72,29 +79,32 @@ func partial(name string) bool {
 }
 
 // readFile stores the records of path after its committed position and
-// commits the new position with them.
-func (s *folder) readFile(ctx context.Context, p *pipe, path string) error {
+// commits the new position with them. done reports that the file has
+// settled and all of it is committed.
+func (s *folder) readFile(ctx context.Context, p *pipe, path string) (done bool, err error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", path, err)
+		return false, fmt.Errorf("read %s: %w", path, err)
 	}
+	settled := time.Since(fi.ModTime()) > settle
 	pos, known, err := p.position(ctx, path)
 	if err != nil {
-		return err
+		return false, err
 	}
 	if known && fi.Size() == pos.Offset && samePrefix(path, pos) {
-		return nil // nothing new: the common case, decided reading 1 KiB
+		return settled, nil // nothing new: the common case, decided reading 1 KiB
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", path, err)
+		return false, fmt.Errorf("read %s: %w", path, err)
 	}
 	from := resumeAt(data, pos, known)
 	end := readableEnd(data, fi.ModTime(), s.drv)
 	if end <= from {
-		return nil
+		return false, nil
 	}
-	return s.send(ctx, p, path, data[:end], from, fi.ModTime())
+	err = s.send(ctx, p, path, data[:end], from, fi.ModTime())
+	return err == nil && settled && end == fi.Size(), err
 }
 
 // resumeAt is where reading continues: the committed offset, unless the

@@ -31,7 +31,7 @@ func newSource(sys storage.PBXSystem, drv *drivers.Driver, dataDir string) (Sour
 	case drivers.TCPDial:
 		return &tcpDial{addr: sys.Address, drv: drv, idle: dialIdle}, nil
 	case drivers.Folder:
-		return &folder{dir: sys.Address, drv: drv}, nil
+		return &folder{dir: sys.Address, drv: drv, rules: rulesOf(sys)}, nil
 	case drivers.SFTP:
 		return newSFTPPoll(sys, drv)
 	case drivers.SFTPReceive:

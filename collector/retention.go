@@ -12,7 +12,8 @@ import (
 const pruneEvery = 24 * time.Hour
 
 // pruneDaily deletes, now and then daily, the raw records of every tenant
-// older than the installation's retention.
+// older than the installation's retention, and the files sftp-receive
+// inboxes have read as long ago.
 func pruneDaily(ctx context.Context, st *storage.Store) {
 	for {
 		if err := pruneOnce(ctx, st); err != nil && ctx.Err() == nil {
@@ -34,6 +35,11 @@ func pruneOnce(ctx context.Context, st *storage.Store) error {
 		return err
 	}
 	before := time.Now().AddDate(0, 0, -days)
+	if n, err := pruneInboxes(st.Dir, before); err != nil {
+		return err
+	} else if n > 0 {
+		slog.Info("Pruned read files of sftp-receive inboxes", slog.Int("files", n), slog.Int("days", days))
+	}
 	for _, slug := range slugs {
 		t, err := st.Tenant(ctx, slug)
 		if err != nil {

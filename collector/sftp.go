@@ -35,12 +35,13 @@ var errHostKeyChanged = errors.New("the SSH host key changed")
 // USER@HOST:PORT/DIR; DIR is relative to the login directory, //DIR is
 // absolute) the way folder polls a local one: each file resumes from its
 // committed position, its first KiB tells an overwrite, and only complete
-// lines are read until it settles. Files are left in place (there is no
-// "processed" folder); positions remember them.
+// lines are read until it settles. Files read to their end move to the
+// processed folder if there is one, else stay, remembered by position.
 type sftpPoll struct {
 	user, host, dir string // host is HOST:PORT
 	auth            []ssh.AuthMethod
 	drv             *drivers.Driver
+	rules           fileRules
 	// seen holds what the polls saw of each remote file. The settle time
 	// is measured on our clock, as the server's may be wrong.
 	seen map[string]*fileSeen
@@ -68,7 +69,7 @@ func newSFTPPoll(sys storage.PBXSystem, drv *drivers.Driver) (Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &sftpPoll{user: user, host: host, dir: dir, auth: auth, drv: drv, seen: map[string]*fileSeen{}}, nil
+	return &sftpPoll{user: user, host: host, dir: dir, auth: auth, drv: drv, rules: rulesOf(sys), seen: map[string]*fileSeen{}}, nil
 }
 
 // parseSFTPAddress splits USER@HOST:PORT/DIR.
@@ -280,45 +281,75 @@ func (s *sftpPoll) scan(ctx context.Context, p *pipe, c *sftpConn) error {
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	for _, fi := range entries {
-		if !fi.Mode().IsRegular() || partial(fi.Name()) {
+		if !fi.Mode().IsRegular() || !s.rules.wants(fi.Name()) {
 			continue
 		}
-		if err := s.readFile(ctx, p, c, fi); err != nil {
+		done, err := s.readFile(ctx, p, c, fi)
+		if err == nil && done && s.rules.processed != "" {
+			err = s.retire(c, fi.Name())
+		}
+		if err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// retire moves a read remote file to the processed folder.
+func (s *sftpPoll) retire(c *sftpConn, name string) error {
+	to := s.rules.processed
+	if !path.IsAbs(to) {
+		to = path.Join(s.dir, to)
+	}
+	if err := c.MkdirAll(to); err != nil {
+		return fmt.Errorf("processed folder %s on %s: %w", to, s.host, err)
+	}
+	dst := freeName(path.Join(to, name), func(p string) bool {
+		_, err := c.Lstat(p)
+		return err == nil
+	})
+	from := path.Join(s.dir, name)
+	if err := c.Rename(from, dst); err != nil {
+		return fmt.Errorf("move %s on %s to the processed folder: %w", from, s.host, err)
+	}
+	delete(s.seen, from)
+	return nil
+}
+
 // readFile stores the records of one remote file after its committed
 // position and commits the new position with them (see folder.readFile).
-func (s *sftpPoll) readFile(ctx context.Context, p *pipe, c *sftpConn, fi os.FileInfo) error {
+// done reports that the file has settled and all of it is committed.
+func (s *sftpPoll) readFile(ctx context.Context, p *pipe, c *sftpConn, fi os.FileInfo) (done bool, err error) {
 	f := s.see(path.Join(s.dir, fi.Name()), fi)
 	if f.read {
-		return nil // unchanged since it was read to its end
+		return f.settled(), nil // unchanged since it was read to its end
 	}
 	pos, known, err := p.position(ctx, f.key)
 	if err != nil {
-		return err
+		return false, err
 	}
 	if known && f.size == pos.Offset && s.samePrefix(c, f.remote, pos) {
 		f.read = true
-		return nil
+		return f.settled(), nil
 	}
 	data, err := download(c, f.remote)
 	if err != nil {
-		return err
+		return false, err
 	}
 	from, end := resumeAt(data, pos, known), s.settledEnd(f, data)
 	if end <= from {
-		return nil
+		return false, nil
 	}
 	if err := (&folder{drv: s.drv}).send(ctx, p, f.key, data[:end], from, f.mod); err != nil {
-		return err
+		return false, err
 	}
 	f.read = end == int64(len(data)) && end == f.size
-	return nil
+	return f.read && f.settled(), nil
 }
+
+// settled reports that the polls have seen the file unchanged for the
+// settle time: its writer is done with it.
+func (f *fileSeen) settled() bool { return time.Since(f.since) > settle }
 
 // see returns what the polls know of the remote file, afresh when its
 // size or time changed.

@@ -16,6 +16,7 @@ import (
 
 	"calltally.app/drivers"
 	"calltally.app/storage"
+	"github.com/pkg/sftp"
 	"golang.org/x/crypto/ssh"
 )
 
@@ -43,6 +44,25 @@ func testHostKey(t *testing.T) ssh.Signer {
 // closing every connection, as a server going down would.
 func serveSFTP(t *testing.T, addr, dir string, key ssh.Signer) (string, func()) {
 	t.Helper()
+	return serveSFTPWith(t, addr, newSFTPServer(testUser, testPassword, dir, key))
+}
+
+// serveFullSFTP serves all of dir, as a PBX's own SSH server does, where
+// the collector may make folders and move files.
+func serveFullSFTP(t *testing.T, dir string) string {
+	t.Helper()
+	srv := newSFTPServer(testUser, testPassword, dir, testHostKey(t))
+	srv.files = func(ch ssh.Channel) {
+		if srv, err := sftp.NewServer(ch, sftp.WithServerWorkingDirectory(dir)); err == nil {
+			srv.Serve()
+		}
+	}
+	addr, _ := serveSFTPWith(t, "127.0.0.1:0", srv)
+	return addr
+}
+
+func serveSFTPWith(t *testing.T, addr string, srv *sftpServer) (string, func()) {
+	t.Helper()
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
@@ -50,7 +70,7 @@ func serveSFTP(t *testing.T, addr, dir string, key ssh.Signer) (string, func()) 
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
-		newSFTPServer(testUser, testPassword, dir, key).serve(ctx, ln)
+		srv.serve(ctx, ln)
 		close(done)
 	}()
 	stop := sync.OnceFunc(func() {
@@ -114,6 +134,24 @@ func TestSFTPReadsAppendedFilesOnce(t *testing.T) {
 	waitCalls(t, st, calls)
 	waitPosition(t, st, addr, "a.txt", first)
 	waitPosition(t, st, addr, "b.txt", len(data)-first)
+}
+
+// TestSFTPMovesReadFilesToProcessed: files the glob picks move, on the
+// server, to the processed folder once their calls are committed.
+func TestSFTPMovesReadFilesToProcessed(t *testing.T) {
+	remote := t.TempDir()
+	addr := serveFullSFTP(t, remote)
+	data, calls := smdr(t, 22, 1)
+	os.WriteFile(filepath.Join(remote, "cdr_1.txt"), data, 0o644)
+	os.WriteFile(filepath.Join(remote, "readme"), []byte("not a CDR file\n"), 0o644)
+	sys := sftpPBX(addr, testPassword)
+	sys.Glob, sys.Processed = "cdr_*", "processed"
+	st, _ := collect(t, t.TempDir(), sys)
+	waitCalls(t, st, calls)
+	waitMoved(t, filepath.Join(remote, "processed", "cdr_1.txt"))
+	if _, err := os.Stat(filepath.Join(remote, "readme")); err != nil {
+		t.Errorf("a file the glob does not pick was moved: %v", err)
+	}
 }
 
 func appendFile(t *testing.T, file string, data []byte) {

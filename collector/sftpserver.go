@@ -46,6 +46,7 @@ type sftpReceive struct {
 	inbox    string
 	dataDir  string
 	drv      *drivers.Driver
+	rules    fileRules
 }
 
 func newSFTPReceive(sys storage.PBXSystem, drv *drivers.Driver, dataDir string) (Source, error) {
@@ -60,8 +61,12 @@ func newSFTPReceive(sys storage.PBXSystem, drv *drivers.Driver, dataDir string) 
 			return nil, fmt.Errorf("sftp-receive: %q cannot name an inbox folder", part)
 		}
 	}
+	// Read files leave the inbox, which would otherwise grow for ever;
+	// the raw-record retention prunes them (see pruneInboxes).
+	rules := rulesOf(sys)
+	rules.processed = inboxProcessed
 	return &sftpReceive{addr: sys.Address, user: sys.Name, password: sys.Secret.Password,
-		inbox: filepath.Join(dataDir, "inbox", sys.Tenant, sys.Name), dataDir: dataDir, drv: drv}, nil
+		inbox: filepath.Join(dataDir, "inbox", sys.Tenant, sys.Name), dataDir: dataDir, drv: drv, rules: rules}, nil
 }
 
 // Run serves until ctx ends, while the inbox is read as a folder. A port
@@ -114,7 +119,7 @@ func (s *sftpReceive) server(st *status) (*sftpServer, error) {
 // ingest reads the inbox as a folder source does, leaving the state to
 // the server: it is listening, not polling.
 func (s *sftpReceive) ingest(ctx context.Context, p *pipe) {
-	f := &folder{dir: s.inbox, drv: s.drv}
+	f := &folder{dir: s.inbox, drv: s.drv, rules: s.rules}
 	for ctx.Err() == nil {
 		if err := f.scan(ctx, p); err != nil && ctx.Err() == nil {
 			p.status.fail(err)
@@ -180,6 +185,9 @@ type sftpServer struct {
 	user    string
 	inbox   string
 	status  *status
+	// files serves a session's SFTP requests: the inbox (serveSFTP), or
+	// in tests a whole file system, as a PBX's own SSH server is.
+	files func(ssh.Channel)
 }
 
 func newSFTPServer(user, password, inbox string, hostKey ssh.Signer) *sftpServer {
@@ -195,7 +203,9 @@ func newSFTPServer(user, password, inbox string, hostKey ssh.Signer) *sftpServer
 		},
 	}
 	config.AddHostKey(hostKey)
-	return &sftpServer{config: config, hostKey: hostKey, user: user, inbox: inbox, status: &status{}}
+	s := &sftpServer{config: config, hostKey: hostKey, user: user, inbox: inbox, status: &status{}}
+	s.files = s.serveSFTP
+	return s
 }
 
 // serve accepts connections on ln until ctx ends, which closes ln and
@@ -275,7 +285,7 @@ func (s *sftpServer) session(ch ssh.Channel, reqs <-chan *ssh.Request) {
 		req.Reply(ok, nil)
 		if ok {
 			go ssh.DiscardRequests(reqs)
-			s.serveSFTP(ch)
+			s.files(ch)
 			return
 		}
 	}

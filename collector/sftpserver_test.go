@@ -101,9 +101,13 @@ func TestSFTPReceiveStoresUploads(t *testing.T) {
 	put(t, c, "smdr.txt", os.O_WRONLY|os.O_APPEND, data[half:])
 	waitCalls(t, st, calls)
 	inbox := filepath.Join(st.Dir, "inbox", storage.DefaultTenant, "upload")
-	if entries, _ := os.ReadDir(inbox); len(entries) != 1 {
-		t.Errorf("inbox holds %v; want smdr.txt only, no temporary files", entries)
+	for _, e := range mustReadDir(t, inbox) {
+		if e.Name() != "smdr.txt" && e.Name() != inboxProcessed {
+			t.Errorf("inbox holds %s; want no temporary files", e.Name())
+		}
 	}
+	// Once settled, the read file leaves the inbox for its processed folder.
+	waitMoved(t, filepath.Join(inbox, inboxProcessed, "smdr.txt"))
 	fi, err := os.Stat(filepath.Join(st.Dir, hostKeyFile))
 	if err != nil || (runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600) {
 		t.Errorf("host key file: %v, %v; want mode 0600", fi, err)
@@ -176,4 +180,13 @@ func TestInboxName(t *testing.T) {
 			t.Errorf("inboxName(%q) = %q; want an error", p, got)
 		}
 	}
+}
+
+func mustReadDir(t *testing.T, dir string) []os.DirEntry {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return entries
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	"net/netip"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -35,7 +36,12 @@ type PBXSystem struct {
 	// Answerer is whom inbound calls that several extensions answered
 	// are counted against; empty means drivers.FinalAnswerer.
 	Answerer drivers.Attribution
-	Enabled  bool
+	// Glob picks the files a file source reads by name ("*.csv"); empty
+	// reads every file. Processed is the folder (relative to the source's)
+	// a file is moved to once its calls are committed; empty leaves files
+	// in place, remembered by their committed position.
+	Glob, Processed string
+	Enabled         bool
 	Secret   Secret // credentials, in clear here and encrypted in the database
 }
 
@@ -50,7 +56,7 @@ var (
 	ErrSecretUnreadable = errors.New("stored credentials cannot be decrypted")
 )
 
-const selectPBX = `SELECT t.slug, p.id, p.name, p.driver, p.transport, p.address, p.settings, p.time_zone, p.enabled, p.secret, p.allow, p.answerer
+const selectPBX = `SELECT t.slug, p.id, p.name, p.driver, p.transport, p.address, p.settings, p.time_zone, p.enabled, p.secret, p.allow, p.answerer, p.glob, p.processed
 	FROM pbx_systems p JOIN tenants t ON t.id = p.tenant_id `
 
 // PBXSystem returns the PBX called name of tenant. The error wraps
@@ -103,7 +109,7 @@ func scanPBX(row interface{ Scan(...any) error }, k *secretKey) (PBXSystem, erro
 	var settings string
 	var sealed []byte
 	var allow string
-	err := row.Scan(&p.Tenant, &p.ID, &p.Name, &p.Driver, &p.Transport, &p.Address, &settings, &p.TimeZone, &p.Enabled, &sealed, &allow, &p.Answerer)
+	err := row.Scan(&p.Tenant, &p.ID, &p.Name, &p.Driver, &p.Transport, &p.Address, &settings, &p.TimeZone, &p.Enabled, &sealed, &allow, &p.Answerer, &p.Glob, &p.Processed)
 	if allow != "" {
 		p.Allow = strings.Split(allow, ",")
 	}
@@ -133,10 +139,10 @@ func (s *Store) AddPBXSystem(ctx context.Context, p PBXSystem) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("add pbx %q: %w", p.Name, err)
 	}
-	res, err := s.master.ExecContext(ctx, `INSERT INTO pbx_systems (tenant_id, name, driver, transport, address, settings, time_zone, enabled, secret, allow, answerer)
-		SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM tenants WHERE slug = ?`,
+	res, err := s.master.ExecContext(ctx, `INSERT INTO pbx_systems (tenant_id, name, driver, transport, address, settings, time_zone, enabled, secret, allow, answerer, glob, processed)
+		SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM tenants WHERE slug = ?`,
 		p.Name, p.Driver, p.Transport, p.Address, settings, p.TimeZone, p.Enabled, sealed, strings.Join(p.Allow, ","),
-		p.answerer(), p.Tenant)
+		p.answerer(), p.Glob, p.Processed, p.Tenant)
 	if err != nil {
 		return 0, fmt.Errorf("add pbx %q: %w", p.Name, nameTaken(err, p))
 	}
@@ -156,9 +162,9 @@ func (s *Store) UpdatePBXSystem(ctx context.Context, p PBXSystem) error {
 	}
 	res, err := s.master.ExecContext(ctx, `UPDATE pbx_systems SET name = ?, driver = ?, transport = ?, address = ?,
 		settings = ?, time_zone = ?, enabled = ?, secret = CASE WHEN ? THEN secret ELSE ? END, allow = ?, answerer = ?,
-		updated = unixepoch() WHERE id = ? AND tenant_id = (SELECT id FROM tenants WHERE slug = ?)`,
+		glob = ?, processed = ?, updated = unixepoch() WHERE id = ? AND tenant_id = (SELECT id FROM tenants WHERE slug = ?)`,
 		p.Name, p.Driver, p.Transport, p.Address, settings, p.TimeZone, p.Enabled,
-		p.Secret.Unreadable(), sealed, strings.Join(p.Allow, ","), p.answerer(), p.ID, p.Tenant)
+		p.Secret.Unreadable(), sealed, strings.Join(p.Allow, ","), p.answerer(), p.Glob, p.Processed, p.ID, p.Tenant)
 	if err != nil {
 		return fmt.Errorf("update pbx %q: %w", p.Name, nameTaken(err, p))
 	}
@@ -263,6 +269,9 @@ func (p PBXSystem) Check() error {
 	if err := checkAllow(t, p.Allow); err != nil {
 		return err
 	}
+	if err := checkFiles(t, p.Glob, p.Processed); err != nil {
+		return err
+	}
 	if a := p.answerer(); a != string(drivers.FinalAnswerer) && a != string(drivers.FirstAnswerer) {
 		return fmt.Errorf("answerer %q: want final or first", a)
 	}
@@ -313,6 +322,25 @@ func checkAllow(t drivers.Transport, allow []string) error {
 		if _, err := AllowedPrefix(a); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// checkFiles checks the file options, which only file sources use.
+func checkFiles(t drivers.Transport, glob, processed string) error {
+	if t != drivers.Folder && t != drivers.SFTP && t != drivers.SFTPReceive && glob != "" {
+		return fmt.Errorf("a glob is for file transports (folder, sftp, sftp-receive), not %s", t)
+	}
+	// An sftp-receive inbox always moves read files to its own processed
+	// folder, pruned with the raw records.
+	if t != drivers.Folder && t != drivers.SFTP && processed != "" {
+		return fmt.Errorf("a processed folder is for the folder and sftp transports, not %s", t)
+	}
+	if _, err := path.Match(glob, ""); err != nil {
+		return fmt.Errorf("glob %q: %w", glob, err)
+	}
+	if strings.ContainsAny(processed, "\x00") || processed == "." {
+		return fmt.Errorf("processed folder %q: want a folder name or path other than the source folder", processed)
 	}
 	return nil
 }

@@ -51,6 +51,8 @@ type pbxRow struct {
 	TimeZone  string            `json:"time_zone"`
 	Answerer  string            `json:"answerer"`
 	Allow     []string          `json:"allow"`
+	Glob      string            `json:"glob,omitempty"`
+	Processed string            `json:"processed,omitempty"`
 	Enabled   bool              `json:"enabled"`
 	Secret    string            `json:"secret"`
 	Settings  map[string]string `json:"settings"`
@@ -65,7 +67,7 @@ func (e *env) printPBXs(list []storage.PBXSystem, asJSON bool) error {
 	for _, p := range list {
 		r := pbxRow{p.Tenant, p.Name, p.Driver, p.Transport, p.Address, p.TimeZone,
 			cmp.Or(string(p.Answerer), string(drivers.FinalAnswerer)), append([]string{}, p.Allow...),
-			p.Enabled, yesNo(!p.Secret.IsZero()), p.Settings}
+			p.Glob, p.Processed, p.Enabled, yesNo(!p.Secret.IsZero()), p.Settings}
 		if p.Secret.Unreadable() {
 			r.Secret = "unreadable"
 		}
