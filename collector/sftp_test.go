@@ -214,7 +214,7 @@ func TestSFTPRefusesChangedHostKey(t *testing.T) {
 		return pinned
 	})
 	stop()
-	data, _ := smdr(t, 23, 1)
+	data, calls := smdr(t, 23, 1)
 	os.WriteFile(filepath.Join(remote, "a.txt"), data, 0o644)
 	serveSFTP(t, addr, remote, testHostKey(t))
 	s := waitStatus(t, st, errHostKeyChanged.Error())
@@ -223,6 +223,13 @@ func TestSFTPRefusesChangedHostKey(t *testing.T) {
 	}
 	time.Sleep(pollEvery)
 	waitCalls(t, st, 0)
+	// The site says the server was replaced on purpose (pbx edit
+	// --forget-host-key): the collector trusts the new key and reads.
+	id, _ := ten.PBX(ctx, "remote", "avaya-ipo")
+	if n, err := ten.ForgetHostKeys(ctx, id); n != 1 || err != nil {
+		t.Fatalf("ForgetHostKeys = %d, %v", n, err)
+	}
+	waitCalls(t, st, calls)
 }
 
 func TestSFTPWrongPassword(t *testing.T) {

@@ -34,13 +34,14 @@ func (t *Tenant) PinHostKey(ctx context.Context, pbxID int64, host string, key [
 	return nil
 }
 
-// ForgetHostKey removes the host key pinned for host of the PBX pbxID, so
-// that the next connection pins the key the server then shows: for a
-// server that was reinstalled or replaced on purpose.
-func (t *Tenant) ForgetHostKey(ctx context.Context, pbxID int64, host string) error {
-	_, err := t.db.ExecContext(ctx, "DELETE FROM host_keys WHERE pbx_id = ? AND host = ?", pbxID, host)
+// ForgetHostKeys removes the host keys pinned for the PBX pbxID and says
+// how many there were, so that the next connection pins the key the
+// server then shows: for a server reinstalled or replaced on purpose.
+func (t *Tenant) ForgetHostKeys(ctx context.Context, pbxID int64) (int, error) {
+	res, err := t.db.ExecContext(ctx, "DELETE FROM host_keys WHERE pbx_id = ?", pbxID)
 	if err != nil {
-		return fmt.Errorf("forget host key of %s: %w", host, err)
+		return 0, fmt.Errorf("forget host keys: %w", err)
 	}
-	return nil
+	n, err := res.RowsAffected()
+	return int(n), err
 }

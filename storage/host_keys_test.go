@@ -29,8 +29,8 @@ func TestHostKeyPinnedOnceUntilForgotten(t *testing.T) {
 	if _, ok, _ := ten.HostKey(ctx, id, "192.0.2.11:22"); ok {
 		t.Fatal("a key pinned for one host is used for another")
 	}
-	if err := ten.ForgetHostKey(ctx, id, host); err != nil {
-		t.Fatal(err)
+	if n, err := ten.ForgetHostKeys(ctx, id); n != 1 || err != nil {
+		t.Fatalf("ForgetHostKeys = %d, %v; want 1", n, err)
 	}
 	ten.PinHostKey(ctx, id, host, second)
 	if key, _, _ := ten.HostKey(ctx, id, host); !bytes.Equal(key, second) {

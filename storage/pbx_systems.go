@@ -42,7 +42,7 @@ type PBXSystem struct {
 	// in place, remembered by their committed position.
 	Glob, Processed string
 	Enabled         bool
-	Secret   Secret // credentials, in clear here and encrypted in the database
+	Secret          Secret // credentials, in clear here and encrypted in the database
 }
 
 var (

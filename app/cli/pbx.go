@@ -77,11 +77,33 @@ func runPBXEdit(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "changed pbx %s\n", name)
+		if f.forgetHostKey {
+			if err := e.forgetHostKeys(ctx, st, p); err != nil {
+				return err
+			}
+		}
 		if p.Secret.Unreadable() { // kept as stored, still of no use to the collector
 			fmt.Fprintf(e.stderr, "calltally: pbx: warning: %v\n", loadErr)
 		}
 		return nil
 	})
+}
+
+// forgetHostKeys unpins the SSH host keys of p's servers.
+func (e *env) forgetHostKeys(ctx context.Context, st *storage.Store, p storage.PBXSystem) error {
+	t, err := st.Tenant(ctx, p.Tenant)
+	if err != nil {
+		return err
+	}
+	id, err := t.PBX(ctx, p.Name, p.Driver)
+	if err != nil {
+		return err
+	}
+	n, err := t.ForgetHostKeys(ctx, id)
+	if err == nil {
+		fmt.Fprintf(e.stdout, "forgot %d pinned host key(s): the next connection trusts the key the server shows\n", n)
+	}
+	return err
 }
 
 func runPBXRemove(ctx context.Context, e *env, args []string) error {
@@ -266,14 +288,15 @@ func (f *pbxFlags) applySecret(p *storage.PBXSystem, stdin io.Reader) error {
 // pbxEditFlags are pbx add's flags, and those for a PBX that exists.
 type pbxEditFlags struct {
 	pbxFlags
-	enable, disable bool
-	unset           []string
+	enable, disable, forgetHostKey bool
+	unset                          []string
 }
 
 func (f *pbxEditFlags) register(fs *flag.FlagSet) {
 	f.pbxFlags.register(fs)
 	fs.BoolVar(&f.enable, "enable", false, "read the PBX again")
 	fs.BoolVar(&f.disable, "disable", false, "stop reading the PBX, keeping its configuration")
+	fs.BoolVar(&f.forgetHostKey, "forget-host-key", false, "sftp: trust the key the PBX's SSH server shows next (after it was reinstalled or replaced)")
 	fs.Func("unset", "remove driver setting `KEY`, back to its default (repeatable)", func(k string) error {
 		f.unset = append(f.unset, k)
 		return nil

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -250,5 +251,23 @@ func TestPBXUsage(t *testing.T) {
 		if r.code != 2 || !strings.HasPrefix(r.stderr, "calltally: "+tt.want) || !strings.Contains(r.stderr, "pbx add|list|edit|remove NAME") {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2, %q and the usage", tt.args, r.code, r.stderr, tt.want)
 		}
+	}
+}
+
+func TestPBXForgetHostKey(t *testing.T) {
+	data, _ := pbxSetup(t)
+	pbxOK(t, data, testPassword+"\n", "pbx", "add", "branch", "--driver", "avaya-ipo", "--sftp", "smdr@192.0.2.10:22/cdr", "--password-stdin")
+	st, err := storage.Open(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	ten, _ := st.Tenant(ctx, storage.DefaultTenant)
+	id, _ := ten.PBX(ctx, "branch", "avaya-ipo")
+	ten.PinHostKey(ctx, id, "192.0.2.10:22", []byte("old server key"))
+	st.Close()
+	out := pbxOK(t, data, "", "pbx", "edit", "branch", "--forget-host-key")
+	if !strings.Contains(out, "forgot 1 pinned host key(s)") {
+		t.Errorf("edit said %q", out)
 	}
 }
