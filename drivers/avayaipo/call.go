@@ -2,13 +2,15 @@ package avayaipo
 
 import (
 	"strings"
+	"time"
 
 	"calltally.app/drivers"
 )
 
 // derive builds the call a group of records describes (README.md, "How
 // calls are derived"). The records share Call ID and Call Start: the
-// first record's start is the call's.
+// first record's start is the call's. Each record is a segment that began
+// when the one before it ended, so that is where its leg starts.
 func (p *parser) derive(recs []record) drivers.Call {
 	first, last := &recs[0], &recs[len(recs)-1]
 	c := drivers.Call{
@@ -19,10 +21,13 @@ func (p *parser) derive(recs []record) drivers.Call {
 	}
 	c.External = external(first, c.Direction)
 	var t tally
+	at := first.start
 	for i := range recs {
 		r := &recs[i]
 		s := sideOf(r, c.Direction)
 		c.Legs[i] = leg(r, s, c.Direction)
+		c.Legs[i].Start = at
+		at = at.Add(time.Duration(r.ring+r.talk+r.hold) * time.Second)
 		c.Duration += r.talk
 		c.Hold += r.hold
 		// Call Units is "the total call units" so far, not the segment's: summing would count twice.
