@@ -22,10 +22,11 @@ func smdr(t testing.TB, seed int64, days int) ([]byte, int) {
 	drv, _ := drivers.Lookup("avaya-ipo")
 	gen := simulator.NewGenerator(simulator.NewOffice(), seed, loc)
 	var b bytes.Buffer
-	if err := gen.Write(&b, drv, time.Date(2026, 3, 2, 0, 0, 0, 0, loc), days, time.Time{}); err != nil {
+	calls, err := gen.Write(&b, drv, time.Date(2026, 3, 2, 0, 0, 0, 0, loc), days, time.Time{})
+	if err != nil {
 		t.Fatal(err)
 	}
-	return b.Bytes(), len(gen.Days(time.Date(2026, 3, 2, 0, 0, 0, 0, loc), days))
+	return b.Bytes(), len(calls)
 }
 
 // collect runs one PBX configured as sys (an IP Office in Berlin unless

@@ -49,7 +49,7 @@ func writeDays(t testing.TB, dir string, days int) int {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := gen.Write(f, drv, day, 1, time.Time{}); err != nil {
+		if _, err := gen.Write(f, drv, day, 1, time.Time{}); err != nil {
 			t.Fatal(err)
 		}
 		f.Close()

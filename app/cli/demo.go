@@ -106,7 +106,7 @@ func writeDemoSMDR(file string, drv *drivers.Driver, loc *time.Location, now tim
 		return err
 	}
 	gen := simulator.NewGenerator(simulator.NewOffice(), demoSeed, loc)
-	if err := gen.Write(f, drv, first, demoDays, now); err != nil {
+	if _, err := gen.Write(f, drv, first, demoDays, now); err != nil {
 		f.Close()
 		return fmt.Errorf("write demo records: %w", err)
 	}

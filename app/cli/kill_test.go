@@ -39,7 +39,7 @@ func writeSMDR(t *testing.T, file string, days int) {
 	}
 	defer f.Close()
 	gen := simulator.NewGenerator(simulator.NewOffice(), 7, loc)
-	if err := gen.Write(f, drv, time.Date(2026, 3, 2, 0, 0, 0, 0, loc), days, time.Time{}); err != nil {
+	if _, err := gen.Write(f, drv, time.Date(2026, 3, 2, 0, 0, 0, 0, loc), days, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -62,7 +62,7 @@ func writeBenchSMDR(b *testing.B, file string, days int) {
 	}
 	defer f.Close()
 	gen := simulator.NewGenerator(simulator.NewOffice(), 1, loc)
-	if err := gen.Write(f, drv, time.Date(2025, 1, 1, 0, 0, 0, 0, loc), days, time.Time{}); err != nil {
+	if _, err := gen.Write(f, drv, time.Date(2025, 1, 1, 0, 0, 0, 0, loc), days, time.Time{}); err != nil {
 		b.Fatal(err)
 	}
 }

@@ -2,5 +2,6 @@
 package all
 
 import (
+	_ "calltally.app/drivers/avayacm"
 	_ "calltally.app/drivers/avayaipo"
 )

@@ -66,10 +66,12 @@ func OpenConfig(t testing.TB, id string, cfg drivers.Config) drivers.Parser {
 }
 
 // Parsed is what a parser made of an input: its calls in order, then one
-// "FILE:LINE: reason" per record it rejected.
+// "FILE:LINE: reason" per record it rejected; Failed holds those of Errs
+// that are failures, not records without a call (drivers.ErrNotCall).
 type Parsed struct {
-	Calls []drivers.Call
-	Errs  []string
+	Calls  []drivers.Call
+	Errs   []string
+	Failed []string
 }
 
 // ParseFile parses the file at path with the driver's framing.
@@ -112,6 +114,9 @@ func ParseReader(t testing.TB, d *drivers.Driver, p drivers.Parser, source strin
 		out.Calls = append(out.Calls, calls...)
 		if err != nil {
 			out.Errs = append(out.Errs, rec.Where()+": "+err.Error())
+		}
+		if err != nil && !errors.Is(err, drivers.ErrNotCall) {
+			out.Failed = append(out.Failed, rec.Where()+": "+err.Error())
 		}
 	}
 	out.Calls = append(out.Calls, p.Flush()...)
