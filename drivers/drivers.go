@@ -85,6 +85,12 @@ type Driver struct {
 	// and the demo; nil when the driver cannot. Trunks in c are line
 	// numbers ("1", "2", …) that Encode renders in the format's notation.
 	Encode func(w io.Writer, c *Call) error
+	// Preamble, when set, reports records that set up the parser rather
+	// than carry calls (CUCM's field-name and type lines): every file
+	// repeats them, so they are passed to the parser again even where
+	// they are already stored or lie before the point a file resumes
+	// from. Their calls, if any, are ignored.
+	Preamble func(text string) bool
 	// Header writes what the PBX sends at the start of every file or
 	// connection before its first record (CUCM's field-name and type
 	// lines), for the simulator; nil when there is nothing.

@@ -35,8 +35,9 @@ type Ingester struct {
 
 	tenant *storage.Tenant
 	pbxID  int64
-	parser drivers.Parser
-	attr   drivers.Attribution
+	parser   drivers.Parser
+	preamble func(string) bool // the driver's Preamble, or nil
+	attr     drivers.Attribution
 	batch  *storage.Batch
 	// pending holds the IDs of records waiting for their call: stored ones
 	// (nil) and those of the chunk being added (pointing into it).
@@ -56,7 +57,7 @@ func New(ctx context.Context, t *storage.Tenant, pbx string, d *drivers.Driver, 
 	if err != nil {
 		return nil, err
 	}
-	in := &Ingester{tenant: t, pbxID: id, parser: parser, attr: attr, pending: map[int64]*storage.NewRecord{}, touched: map[*Input]bool{}}
+	in := &Ingester{tenant: t, pbxID: id, parser: parser, preamble: d.Preamble, attr: attr, pending: map[int64]*storage.NewRecord{}, touched: map[*Input]bool{}}
 	if err := in.resume(ctx); err != nil {
 		return nil, fmt.Errorf("resume pbx %q: %w", pbx, err)
 	}
@@ -122,10 +123,19 @@ func (in *Ingester) Add(ctx context.Context, input *Input, recs []drivers.Record
 }
 
 // Skip counts recs as read from input without storing them: the records
-// of a file before the offset it resumes from.
+// of a file before the offset it resumes from. Preamble records among
+// them (a header) still set up the parser.
 func (in *Ingester) Skip(input *Input, recs []drivers.Record) {
 	for _, r := range recs {
 		in.key(input, r.Text)
+		in.replay(r)
+	}
+}
+
+// replay passes an already stored preamble record to the parser again.
+func (in *Ingester) replay(r drivers.Record) {
+	if in.preamble != nil && in.preamble(r.Text) {
+		in.parser.Parse(r) // a header: no calls, and no error worth a second report
 	}
 }
 
@@ -134,8 +144,11 @@ func (in *Ingester) addBlock(ctx context.Context, input *Input, recs []drivers.R
 		return err
 	}
 	in.stats.Records += len(recs)
-	news, err := in.newRecords(ctx, input, recs)
+	news, replays, err := in.newRecords(ctx, input, recs)
 	if err != nil || len(news) == 0 {
+		for _, r := range replays {
+			in.replay(r.rec)
+		}
 		return err
 	}
 	block := in.batch.ReserveBlock()
@@ -143,9 +156,15 @@ func (in *Ingester) addBlock(ctx context.Context, input *Input, recs []drivers.R
 		news[i].ID = storage.RecordID(block, i)
 	}
 	for i := range news {
+		for ; len(replays) > 0 && replays[0].before == i; replays = replays[1:] {
+			in.replay(replays[0].rec)
+		}
 		if err := in.parse(ctx, &news[i]); err != nil {
 			return err
 		}
+	}
+	for _, r := range replays {
+		in.replay(r.rec)
 	}
 	for id, nr := range in.pending {
 		if nr != nil {
@@ -155,25 +174,37 @@ func (in *Ingester) addBlock(ctx context.Context, input *Input, recs []drivers.R
 	return in.batch.AddBlock(ctx, in.pbxID, block, news)
 }
 
-// newRecords keys recs and drops those already stored.
-func (in *Ingester) newRecords(ctx context.Context, input *Input, recs []drivers.Record) ([]storage.NewRecord, error) {
+// A replayed record is a stored preamble record to pass to the parser
+// again, before the new record with index before.
+type replayed struct {
+	before int
+	rec    drivers.Record
+}
+
+// newRecords keys recs and drops those already stored, but for preamble
+// records, which it returns to be replayed in their place.
+func (in *Ingester) newRecords(ctx context.Context, input *Input, recs []drivers.Record) ([]storage.NewRecord, []replayed, error) {
 	keys := make([][]byte, len(recs))
 	for i, r := range recs {
 		keys[i] = in.key(input, r.Text)
 	}
 	stored, err := in.batch.Existing(ctx, keys)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	news := make([]storage.NewRecord, 0, len(recs))
+	var replays []replayed
 	for i, r := range recs {
-		if stored[string(keys[i])] {
-			in.stats.Duplicates++
+		if !stored[string(keys[i])] {
+			news = append(news, storage.NewRecord{Record: r, Key: keys[i], Status: storage.StatusPending})
 			continue
 		}
-		news = append(news, storage.NewRecord{Record: r, Key: keys[i], Status: storage.StatusPending})
+		in.stats.Duplicates++
+		if in.preamble != nil && in.preamble(r.Text) {
+			replays = append(replays, replayed{len(news), r})
+		}
 	}
-	return news, nil
+	return news, replays, nil
 }
 
 // key is the record's stable identity: the PBX, its text, and how many

@@ -4,4 +4,5 @@ package all
 import (
 	_ "calltally.app/drivers/avayacm"
 	_ "calltally.app/drivers/avayaipo"
+	_ "calltally.app/drivers/ciscocucm"
 )
