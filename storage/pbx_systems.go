@@ -260,10 +260,12 @@ func (p PBXSystem) Check() error {
 	if err := checkAddress(t, p.Address); err != nil {
 		return fmt.Errorf("%s address %q: %w", t, p.Address, err)
 	}
-	if _, err := drv.Resolve(p.Settings); err != nil {
+	loc, err := drivers.LoadZone(p.TimeZone)
+	if err != nil {
 		return err
 	}
-	if _, err := drivers.LoadZone(p.TimeZone); err != nil {
+	// Opening checks what Resolve cannot: a field list, a layout.
+	if _, err := drv.Open(drivers.Config{Location: loc, Attribution: p.Answerer, Settings: p.Settings}); err != nil {
 		return err
 	}
 	if err := checkAllow(t, p.Allow); err != nil {

@@ -5,4 +5,5 @@ import (
 	_ "calltally.app/drivers/avayacm"
 	_ "calltally.app/drivers/avayaipo"
 	_ "calltally.app/drivers/ciscocucm"
+	_ "calltally.app/drivers/threecx"
 )
