@@ -4,6 +4,7 @@ package all
 import (
 	_ "calltally.app/drivers/avayacm"
 	_ "calltally.app/drivers/avayaipo"
+	_ "calltally.app/drivers/ciscocme"
 	_ "calltally.app/drivers/ciscocucm"
 	_ "calltally.app/drivers/threecx"
 )
