@@ -33,12 +33,12 @@ type Ingester struct {
 	// (it is stored all the same, with the reason).
 	OnError func(rec drivers.Record, err error)
 
-	tenant *storage.Tenant
-	pbxID  int64
+	tenant   *storage.Tenant
+	pbxID    int64
 	parser   drivers.Parser
 	preamble func(string) bool // the driver's Preamble, or nil
 	attr     drivers.Attribution
-	batch  *storage.Batch
+	batch    *storage.Batch
 	// pending holds the IDs of records waiting for their call: stored ones
 	// (nil) and those of the chunk being added (pointing into it).
 	pending   map[int64]*storage.NewRecord

@@ -16,7 +16,7 @@ import (
 // starts with one.
 var headerDriver = &drivers.Driver{ID: "test-header", Name: "test",
 	Preamble: func(text string) bool { return strings.HasPrefix(text, "#") },
-	New: func(drivers.Config) (drivers.Parser, error) { return &headerParser{}, nil }}
+	New:      func(drivers.Config) (drivers.Parser, error) { return &headerParser{}, nil }}
 
 type headerParser struct{ extFirst, known bool }
 
