@@ -32,11 +32,15 @@ type simulation struct {
 	drv                  *drivers.Driver
 	loc                  *time.Location
 	listen, connect, dir string
+	syslog               string // send each record as a syslog message over TCP
 	rate                 float64
 	count                int
 	seed                 int64
 	log                  *slog.Logger
 	header               []byte // starts every file and connection
+	// frame turns a call's records into what goes on the wire; nil sends
+	// them as they are.
+	frame func(records []byte) []byte
 }
 
 func runSimulate(ctx context.Context, e *env, args []string) error {
@@ -65,6 +69,7 @@ func (e *env) simulateFlags(args []string) (*simulation, error) {
 	tz := fs.String("tz", "", "the PBX's time zone, e.g. Europe/Berlin (default: this machine's)")
 	fs.StringVar(&s.listen, "listen", "", "wait on HOST:PORT for the collector to connect, as a PBX the collector dials")
 	fs.StringVar(&s.connect, "connect", "", "connect to the collector on HOST:PORT and push, as most PBXs do")
+	fs.StringVar(&s.syslog, "syslog", "", "send each record as a syslog message (RFC 5424, TCP) to the collector on HOST:PORT, as Cisco gateways do")
 	fs.StringVar(&s.dir, "dir", "", "append records to DIR/smdr-YYYYMMDD.txt, as a PBX that writes files")
 	fs.Float64Var(&s.rate, "rate", 1, "calls per second; 0 for as fast as they are taken")
 	fs.IntVar(&s.count, "count", 0, "calls to simulate; 0 until interrupted")
@@ -120,13 +125,15 @@ func (s *simulation) checkOutput() error {
 		t           drivers.Transport // how the collector reads it
 	}
 	var given []output
-	for _, o := range []output{{"listen", s.listen, drivers.TCPDial}, {"connect", s.connect, drivers.TCPListen}, {"dir", s.dir, drivers.Folder}} {
+	outputs := []output{{"listen", s.listen, drivers.TCPDial}, {"connect", s.connect, drivers.TCPListen},
+		{"syslog", s.syslog, drivers.Syslog}, {"dir", s.dir, drivers.Folder}}
+	for _, o := range outputs {
 		if o.value != "" {
 			given = append(given, o)
 		}
 	}
 	if len(given) != 1 {
-		return errors.New("exactly one of --listen ADDR, --connect ADDR or --dir DIR is required")
+		return errors.New("exactly one of --listen ADDR, --connect ADDR, --syslog ADDR or --dir DIR is required")
 	}
 	o := given[0]
 	if !s.drv.Supports(o.t) {
@@ -136,7 +143,7 @@ func (s *simulation) checkOutput() error {
 		return nil
 	}
 	_, port, err := net.SplitHostPort(o.value)
-	if p, perr := strconv.ParseUint(port, 10, 16); err != nil || perr != nil || (p == 0 && o.flag == "connect") {
+	if p, perr := strconv.ParseUint(port, 10, 16); err != nil || perr != nil || (p == 0 && o.flag != "listen") {
 		return fmt.Errorf("--%s %q: bad address, want HOST:PORT", o.flag, o.value)
 	}
 	return nil
@@ -150,6 +157,9 @@ func (s *simulation) run(ctx context.Context, em *simulator.Emitter) (int, error
 		return s.toDir(ctx, em)
 	case s.connect != "":
 		return s.overTCP(ctx, em, &feedDialer{addr: s.connect, log: s.log})
+	case s.syslog != "":
+		s.frame = syslogFrames
+		return s.overTCP(ctx, em, &feedDialer{addr: s.syslog, log: s.log})
 	}
 	ln, err := net.Listen("tcp", s.listen)
 	if err != nil {
@@ -256,7 +266,7 @@ func (s *simulation) stream(ctx context.Context, buf *simulator.Buffer, l feedLi
 			return true
 		}
 		if err == nil {
-			if _, err = l.conn.Write(call); err != nil {
+			if _, err = l.conn.Write(s.framed(call)); err != nil {
 				buf.Unread(call)
 			}
 		}
@@ -270,125 +280,4 @@ func (s *simulation) stream(ctx context.Context, buf *simulator.Buffer, l feedLi
 			return false
 		}
 	}
-}
-
-var (
-	errCollectorHungUp = errors.New("the collector hung up")
-	errLinkSuperseded  = errors.New("a newer connection replaced it")
-)
-
-// watchLink returns the context of l's life. It ends, with the reason as
-// its cause, when the collector hangs up, a newer connection supersedes l
-// or ctx ends; in the last two cases a write in progress fails at once
-// (its call goes back to the buffer), so leaving never waits on a
-// collector that stopped reading. Collectors send nothing: a read ends
-// only with the connection.
-func watchLink(ctx context.Context, l feedLink) (context.Context, func()) {
-	ctx, cancel := context.WithCancelCause(ctx)
-	go func() {
-		io.Copy(io.Discard, l.conn)
-		cancel(errCollectorHungUp)
-	}()
-	go func() {
-		select {
-		case <-l.superseded:
-			cancel(errLinkSuperseded)
-		case <-ctx.Done():
-		}
-	}()
-	stop := context.AfterFunc(ctx, func() {
-		if !errors.Is(context.Cause(ctx), errCollectorHungUp) {
-			l.conn.SetWriteDeadline(time.Unix(1, 0))
-		}
-	})
-	return ctx, func() { stop(); cancel(nil) }
-}
-
-// feedDialer connects to the collector, as a PBX that pushes its records,
-// and again after each disconnection, backing off while it fails.
-type feedDialer struct {
-	addr  string
-	log   *slog.Logger
-	delay time.Duration // before the next attempt
-	since time.Time     // when the last connection was made
-}
-
-func (d *feedDialer) next(ctx context.Context) (feedLink, error) {
-	if !d.since.IsZero() && time.Since(d.since) > feedMaxBackoff {
-		d.delay = feedMinBackoff // it worked a while: the collector is no lost cause
-	}
-	for {
-		select {
-		case <-time.After(d.delay):
-		case <-ctx.Done():
-			return feedLink{}, ctx.Err()
-		}
-		d.delay = min(max(2*d.delay, feedMinBackoff), feedMaxBackoff)
-		conn, err := (&net.Dialer{Timeout: feedDialTimeout}).DialContext(ctx, "tcp", d.addr)
-		if err == nil {
-			d.since = time.Now()
-			d.log.Info("Connected", "addr", d.addr)
-			return feedLink{conn: conn}, nil
-		}
-		if ctx.Err() != nil {
-			return feedLink{}, ctx.Err()
-		}
-		d.log.Warn("Cannot connect", "addr", d.addr, "error", err, "retry_in", d.delay)
-	}
-}
-
-// feedAcceptor takes the collector's connections one at a time. A new one
-// replaces the old, as a PBX serves a single client.
-type feedAcceptor struct {
-	ln    net.Listener
-	log   *slog.Logger
-	links chan feedLink
-	stop  chan struct{}
-	err   error // why links was closed
-}
-
-func newFeedAcceptor(ln net.Listener, log *slog.Logger) *feedAcceptor {
-	a := &feedAcceptor{ln: ln, log: log, links: make(chan feedLink), stop: make(chan struct{})}
-	go a.loop()
-	return a
-}
-
-func (a *feedAcceptor) loop() {
-	var superseded chan struct{}
-	for {
-		conn, err := a.ln.Accept()
-		if err != nil {
-			a.err = fmt.Errorf("accept: %w", err)
-			close(a.links)
-			return
-		}
-		a.log.Info("Collector connected", "remote", conn.RemoteAddr().String())
-		if superseded != nil {
-			close(superseded)
-		}
-		superseded = make(chan struct{})
-		select {
-		case a.links <- feedLink{conn, superseded}:
-		case <-a.stop:
-			conn.Close()
-			return
-		}
-	}
-}
-
-func (a *feedAcceptor) next(ctx context.Context) (feedLink, error) {
-	select {
-	case l, ok := <-a.links:
-		if !ok {
-			return feedLink{}, a.err
-		}
-		return l, nil
-	case <-ctx.Done():
-		return feedLink{}, ctx.Err()
-	}
-}
-
-func (a *feedAcceptor) close() {
-	close(a.stop)
-	a.ln.Close()
 }

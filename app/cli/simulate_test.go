@@ -340,3 +340,25 @@ func TestSimulateErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestSimulateSyslogToCollector plays a Cisco gateway that sends its call
+// history as syslog over TCP to a running collector: every simulated
+// call must be stored once, its two gateway legs joined.
+func TestSimulateSyslogToCollector(t *testing.T) {
+	data, addr := t.TempDir(), freePort(t)
+	pbxOK(t, data, "", "pbx", "add", "cme", "--driver", "cisco-cme", "--syslog", addr, "--tz", "Europe/Berlin")
+	ctx, cancel := context.WithCancel(context.Background())
+	collector := startCommand(ctx, "--data", data, "collect")
+	defer func() { cancel(); collector.wait(t) }()
+	r := calltally(t, "", "simulate", "--driver", "cisco-cme", "--tz", "Europe/Berlin", "--syslog", addr, "--rate", "0", "--count", "100")
+	if r.code != 0 || r.stdout != "simulated 100 calls\n" {
+		t.Fatalf("simulate: exit %d, stdout %q, stderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	var got string
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if got = calltally(t, "", "--data", data, "calls", "--count").stdout; got == "100\n" {
+			return
+		}
+	}
+	t.Fatalf("calls --count = %q, want 100; collector stderr:\n%s", got, collector.stderr.String())
+}
