@@ -1,6 +1,9 @@
 # CallTally. `make run` opens the app on demo data; `make test` runs all CI runs.
 GO       ?= go
 BIN      := calltally
+# The headless build for servers and the service: the same commands
+# without the desktop app, pure Go, no X11 or OpenGL libraries needed.
+COLLECTOR := calltally-collector
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -s -w -X calltally.app/app/cli.Version=$(VERSION)
 FUZZTIME ?= 10s
@@ -9,13 +12,16 @@ export PATH := $(PATH):/usr/local/go/bin
 # Debian packages a cgo Fyne build needs (../shared/TOOLCHAIN.md).
 DEB_PACKAGES := gcc libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 
-.PHONY: run build deps test lint fuzz bench clean
+.PHONY: run build collector deps test lint fuzz bench clean
 
 run: build
 	./$(BIN) demo
 
-build: deps
+build: deps collector
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) .
+
+collector:
+	CGO_ENABLED=0 $(GO) build -tags nogui -ldflags "$(LDFLAGS)" -o $(COLLECTOR) .
 
 # deps installs the Debian packages that are missing, with sudo when not root.
 deps:
@@ -33,6 +39,8 @@ test: deps lint
 lint:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt -l reports:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) vet -tags nogui ./app/cli/
+	CGO_ENABLED=0 $(GO) build -tags nogui -o /dev/null .
 
 # fuzz runs every Fuzz target of every package for FUZZTIME.
 fuzz:
@@ -55,4 +63,4 @@ bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./collector/ ./app/cli/
 
 clean:
-	rm -f $(BIN)
+	rm -f $(BIN) $(COLLECTOR)
