@@ -1,10 +1,11 @@
-package simulator
+package simulator_test
 
 import (
 	"bytes"
 	"testing"
 	"time"
 
+	"calltally.app/collector/simulator"
 	"calltally.app/drivers"
 	_ "calltally.app/drivers/all"
 	dt "calltally.app/drivers/driverstest"
@@ -24,7 +25,7 @@ func TestEveryDriverRoundTrips(t *testing.T) {
 			continue
 		}
 		t.Run(d.ID, func(t *testing.T) {
-			gen := NewGenerator(NewOffice(), 7, loc)
+			gen := simulator.NewGenerator(simulator.NewOffice(), 7, loc)
 			var b bytes.Buffer
 			written, err := gen.Write(&b, d, day, 1, time.Time{})
 			if err != nil {

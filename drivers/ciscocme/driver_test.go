@@ -1,7 +1,6 @@
 package ciscocme
 
 import (
-	"slices"
 	"testing"
 	"time"
 
@@ -17,21 +16,7 @@ func TestGolden(t *testing.T) { dt.Golden(t, "cisco-cme") }
 // TestSamplePublicExpected holds the sample to the normalized calls
 // published beside it, whatever -update has written into want.jsonl.
 func TestSamplePublicExpected(t *testing.T) {
-	keys := []string{"start", "duration", "direction", "extension", "external", "trunk", "answered", "account_code"}
-	got := dt.ParseCase(t, "cisco-cme", "testdata/sample").Calls
-	slices.SortStableFunc(got, func(a, b drivers.Call) int { return a.Start.Compare(b.Start) })
-	want := dt.ReadLines(t, "testdata/sample/public.expected.jsonl")
-	if len(got) != len(want) {
-		t.Fatalf("got %d calls, want %d", len(got), len(want))
-	}
-	for i, line := range dt.JSONLines(t, got) {
-		g, w := dt.Decode(t, line), dt.Decode(t, want[i])
-		for _, k := range keys {
-			if !dt.JSONEqual(g[k], w[k]) {
-				t.Errorf("call %d (%s) %s = %v, want %v", i+1, w["start"], k, g[k], w[k])
-			}
-		}
-	}
+	dt.SamplePublicExpected(t, "cisco-cme", "testdata/sample")
 }
 
 func openParser(t testing.TB, settings map[string]string) drivers.Parser {
