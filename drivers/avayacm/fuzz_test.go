@@ -1,36 +1,14 @@
 package avayacm
 
 import (
-	"path/filepath"
-	"strings"
 	"testing"
 
-	"calltally.app/drivers"
 	dt "calltally.app/drivers/driverstest"
 )
 
-// FuzzParse feeds any text to the parser under the invariants every
-// driver is held to (see driverstest.Check), in the default customized
-// layout and in the teleseer format with other settings.
+// FuzzParse holds the parser to the invariants every driver is held to
+// (see driverstest.Fuzz), in the default customized layout and in the
+// teleseer format with other settings.
 func FuzzParse(f *testing.F) {
-	inputs, err := filepath.Glob("testdata/*/input.cdr")
-	if err != nil || len(inputs) == 0 {
-		f.Fatalf("no seeds: %v", err)
-	}
-	for _, path := range inputs {
-		lines := dt.ReadLines(f, path)
-		for _, line := range lines {
-			f.Add(line)
-		}
-		f.Add(strings.Join(lines, "\n"))
-	}
-	d, err := drivers.Lookup("avaya-cm")
-	if err != nil {
-		f.Fatal(err)
-	}
-	other := map[string]string{"format": "teleseer", "date-format": "day/month", "ineffective": "ignore"}
-	f.Fuzz(func(t *testing.T, data string) {
-		dt.Check(t, d, openParser(t, nil), data)
-		dt.Check(t, d, openParser(t, other), data)
-	})
+	dt.Fuzz(f, "avaya-cm", map[string]string{"format": "teleseer", "date-format": "day/month", "ineffective": "ignore"})
 }

@@ -30,8 +30,6 @@ func openConfig(t testing.TB, cfg drivers.Config) drivers.Parser {
 
 func berlin(t testing.TB) *time.Location { return dt.Location(t, dt.Zone) }
 
-func fixedClock() time.Time { return dt.FixedClock() }
-
 func parseText(t testing.TB, p drivers.Parser, lines ...string) dt.Parsed {
 	t.Helper()
 	return dt.ParseText(t, p, lines...)
