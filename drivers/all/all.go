@@ -6,5 +6,6 @@ import (
 	_ "calltally.app/drivers/avayaipo"
 	_ "calltally.app/drivers/ciscocme"
 	_ "calltally.app/drivers/ciscocucm"
+	_ "calltally.app/drivers/openscape4000"
 	_ "calltally.app/drivers/threecx"
 )
