@@ -23,8 +23,11 @@ const (
 	// settle is how long a file must be unchanged before a last record
 	// without a line end is read: until then it may be half written.
 	settle = 5 * time.Second
-	// fingerprintLen is how much of a file's start identifies it, to
-	// notice that a PBX overwrote it (MX-ONE reuses a file per weekday).
+	// fingerprintLen is how much of a file's start, and of what comes just
+	// before the committed offset, identifies what was read, to notice
+	// that a PBX overwrote the file (MX-ONE reuses a file per weekday). The
+	// start alone is not enough: a header kilobytes long may be the same
+	// every week, and a new week's file may have outgrown the offset.
 	fingerprintLen = 1024
 	chunkRecords   = 500
 )
@@ -113,7 +116,7 @@ func resumeAt(data []byte, pos storage.Position, known bool) int64 {
 	if !known || int64(len(data)) < pos.Offset {
 		return 0
 	}
-	if !bytes.Equal(fingerprint(data[:min(pos.Offset, fingerprintLen)]), pos.Fingerprint) {
+	if !bytes.Equal(fingerprint(bytes.NewReader(data), pos.Offset), pos.Fingerprint) {
 		return 0
 	}
 	return pos.Offset
@@ -131,7 +134,7 @@ func readableEnd(data []byte, mod time.Time, drv *drivers.Driver) int64 {
 	return int64(bytes.LastIndexByte(data, '\n') + 1)
 }
 
-// samePrefix reports whether path still starts as it did when pos was
+// samePrefix reports whether path still holds what was read when pos was
 // committed.
 func samePrefix(path string, pos storage.Position) bool {
 	f, err := os.Open(path)
@@ -142,19 +145,28 @@ func samePrefix(path string, pos storage.Position) bool {
 	return startsAs(f, pos)
 }
 
-// startsAs reports whether r starts with the bytes pos was fingerprinted
-// from.
-func startsAs(r io.Reader, pos storage.Position) bool {
-	b := make([]byte, min(pos.Offset, fingerprintLen))
-	if _, err := io.ReadFull(r, b); err != nil {
-		return false
-	}
-	return bytes.Equal(fingerprint(b), pos.Fingerprint)
+// startsAs reports whether r holds the bytes pos was fingerprinted from.
+func startsAs(r io.ReaderAt, pos storage.Position) bool {
+	return bytes.Equal(fingerprint(r, pos.Offset), pos.Fingerprint)
 }
 
-func fingerprint(b []byte) []byte {
-	sum := sha256.Sum256(b)
+// fingerprint hashes the first fingerprintLen bytes of r and the
+// fingerprintLen bytes before end; nil if r ends before end.
+func fingerprint(r io.ReaderAt, end int64) []byte {
+	head := make([]byte, min(end, fingerprintLen))
+	tail := make([]byte, min(end, fingerprintLen))
+	if !readAt(r, head, 0) || !readAt(r, tail, end-int64(len(tail))) {
+		return nil
+	}
+	sum := sha256.Sum256(append(head, tail...))
 	return sum[:16]
+}
+
+// readAt fills b from r at off. A reader may report io.EOF with the last
+// bytes (io.ReaderAt allows it), so only a short read fails.
+func readAt(r io.ReaderAt, b []byte, off int64) bool {
+	n, _ := r.ReadAt(b, off)
+	return n == len(b)
 }
 
 // send hands the records of data to the pipe: those before from only to
@@ -177,7 +189,8 @@ func (s *folder) send(ctx context.Context, p *pipe, path string, data []byte, fr
 			return err
 		}
 	}
-	pos := storage.Position{Path: path, Offset: int64(len(data)), Fingerprint: fingerprint(data[:min(len(data), fingerprintLen)])}
+	end := int64(len(data))
+	pos := storage.Position{Path: path, Offset: end, Fingerprint: fingerprint(bytes.NewReader(data), end)}
 	return p.commitFile(ctx, job{input: input, recs: recs, pos: &pos})
 }
 
