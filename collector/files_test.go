@@ -3,6 +3,7 @@ package collector
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,4 +71,28 @@ func TestPruneInboxesDeletesOldReadFiles(t *testing.T) {
 			t.Errorf("%s exists = %v, want %v", filepath.Base(f), err == nil, want)
 		}
 	}
+}
+
+// TestFolderNoticesOverwriteBehindALongHeader: a weekday file starts over
+// with the same long header and, by the time the collector looks again,
+// has grown past the old offset; its new calls must still be read from
+// the top, not from the old offset.
+func TestFolderNoticesOverwriteBehindALongHeader(t *testing.T) {
+	dir, inbox := t.TempDir(), t.TempDir()
+	file := filepath.Join(inbox, "monday.log")
+	header := []byte(strings.Repeat("Call Information Logging, LIM 1, output 0: the same every week\n", 40))
+	week1, calls1 := smdr(t, 41, 1)
+	week2, calls2 := smdr(t, 42, 2) // longer than week 1
+	old := time.Now().Add(-time.Minute)
+	write := func(data []byte) {
+		os.WriteFile(file, append(append([]byte{}, header...), data...), 0o644)
+		os.Chtimes(file, old, old)
+	}
+	write(week1)
+	st, stop := collect(t, dir, storage.PBXSystem{Name: "files", Transport: "folder", Address: inbox})
+	waitCalls(t, st, calls1)
+	stop()
+	write(week2)
+	st, _ = collect(t, dir, storage.PBXSystem{Name: "files", Transport: "folder", Address: inbox})
+	waitCalls(t, st, calls1+calls2)
 }
