@@ -320,7 +320,7 @@ func TestSimulateErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"no output", []string{"--driver", "avaya-ipo"}, "exactly one of --listen ADDR, --connect ADDR or --dir DIR is required"},
+		{"no output", []string{"--driver", "avaya-ipo"}, "exactly one of --listen ADDR, --connect ADDR, --syslog ADDR or --dir DIR is required"},
 		{"two outputs", []string{"--driver", "avaya-ipo", "--dir", t.TempDir(), "--connect", "127.0.0.1:1"}, "exactly one of"},
 		{"unknown driver", []string{"--driver", "nope", "--dir", t.TempDir()}, `unknown driver "nope" (valid: `},
 		{"no driver", []string{"--dir", t.TempDir()}, "--driver is required"},
