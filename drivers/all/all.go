@@ -6,6 +6,8 @@ import (
 	_ "calltally.app/drivers/avayaipo"
 	_ "calltally.app/drivers/ciscocme"
 	_ "calltally.app/drivers/ciscocucm"
+	_ "calltally.app/drivers/mitelmivb"
+	_ "calltally.app/drivers/mitelmivo400"
 	_ "calltally.app/drivers/mitelmxone"
 	_ "calltally.app/drivers/openscape4000"
 	_ "calltally.app/drivers/openscapebusiness"
