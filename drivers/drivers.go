@@ -81,6 +81,20 @@ type Driver struct {
 	// PBX (tcp-dial), false when it connected to us. nil for formats that
 	// just stream records.
 	Session func(rw io.ReadWriter, dialled bool) io.Reader
+	// Play is Session's other side, for the simulator playing the PBX on
+	// a connection the collector opened: after the PBX's side of the
+	// handshake it returns the writer the simulator writes records to (as
+	// Encode made them), which frames them as the PBX does, while Play
+	// answers or demands the protocol's keep-alives on conn until it
+	// closes. nil for formats that just stream records.
+	Play func(conn io.ReadWriteCloser) (io.Writer, error)
+	// OneClient says the PBX's port serves one client at a time and
+	// refuses others while it is taken (OXE's real-time ticket port).
+	OneClient bool
+	// Variants are settings besides the defaults under which detection
+	// tries the driver: the other record formats or editions a site may
+	// have chosen (CM's printer format, OXE's older ticket edition).
+	Variants []map[string]string
 	// Encode writes c as the PBX would have sent it, for the simulator
 	// and the demo; nil when the driver cannot. Trunks in c are line
 	// numbers ("1", "2", …) that Encode renders in the format's notation.
