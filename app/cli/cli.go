@@ -32,13 +32,14 @@ type command struct {
 var commands = map[string]command{
 	"drivers":  {runDrivers, "drivers [--settings ID]   list the PBX drivers"},
 	"parse":    {runParse, "parse --driver ID [--tz ZONE] [--received TIME] [--json] [FILE|-]...   parse without storing"},
+	"detect":   {runDetect, "detect [--json] [--tz ZONE] [--received TIME] FILE|-   which driver reads a sample of a PBX's output"},
 	"import":   {runImport, "import --driver ID [--tenant SLUG] [--pbx NAME] FILE...   store records and their calls"},
 	"calls":    {runCalls, "calls [--from DATE] [--to DATE] [--extension X] [--direction D] [--limit N] [--json] [--count]"},
 	"pbx":      {runPBX, "pbx add|list|edit|remove NAME ...   configure the PBX systems the collector reads"},
 	"collect":  {runCollect, "collect   run the collector in the foreground (all enabled PBXs of all tenants)"},
 	"service":  {runService, "service install|uninstall|start|stop|status   the collector as an OS service"},
 	"demo":     {runDemo, "demo [--no-window]   fill a demo data directory and open the app on it"},
-	"simulate": {runSimulate, "simulate --driver ID (--listen ADDR | --connect ADDR | --dir DIR) [--rate N] [--count N]   emit realistic calls in a PBX's wire format"},
+	"simulate": {runSimulate, "simulate --driver ID (--listen ADDR | --connect ADDR | --syslog ADDR | --dir DIR) [--rate N] [--count N]   emit realistic calls in a PBX's wire format"},
 	"version":  {runVersion, "version"},
 }
 

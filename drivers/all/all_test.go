@@ -5,13 +5,12 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
-	"reflect"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 
 	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
 
 const driversPath = "calltally.app/drivers/"
@@ -42,7 +41,7 @@ func TestDriverConventions(t *testing.T) {
 			if len(d.Transports) == 0 {
 				t.Error("no Transports")
 			}
-			dir := filepath.Join("..", packageDir(t, d))
+			dir := filepath.Join("..", dt.PackageDir(t, d))
 			if _, err := os.Stat(filepath.Join(dir, "README.md")); err != nil {
 				t.Errorf("no README.md: %v", err)
 			}
@@ -71,9 +70,9 @@ func imports(t *testing.T, file string) map[string]bool {
 	return paths
 }
 
-// driverDirs lists the folders under drivers/ that hold Go code, but all/;
-// like net/http/httptest, a folder
-// named …test holds test support, not a driver.
+// driverDirs lists the driver folders under drivers/: those whose code
+// calls drivers.Register. Test kits (driverstest) and helpers that use
+// the drivers (detect) are not drivers.
 func driverDirs(t *testing.T) []string {
 	t.Helper()
 	entries, err := os.ReadDir("..")
@@ -82,28 +81,27 @@ func driverDirs(t *testing.T) []string {
 	}
 	var dirs []string
 	for _, e := range entries {
-		if !e.IsDir() || e.Name() == "all" || e.Name() == "testdata" || strings.HasPrefix(e.Name(), ".") || strings.HasSuffix(e.Name(), "test") {
-			continue
-		}
-		if goFiles, _ := filepath.Glob(filepath.Join("..", e.Name(), "*.go")); len(goFiles) > 0 {
+		if e.IsDir() && e.Name() != "all" && registers(t, filepath.Join("..", e.Name())) {
 			dirs = append(dirs, e.Name())
 		}
 	}
 	return dirs
 }
 
-// packageDir finds the folder of the package that registered d, from the
-// name of its New function: a driver's ID ("3cx") need not be its folder.
-func packageDir(t *testing.T, d *drivers.Driver) string {
-	t.Helper()
-	fn := runtime.FuncForPC(reflect.ValueOf(d.New).Pointer())
-	if fn == nil {
-		t.Fatal("cannot find the New function")
+// registers reports whether a non-test Go file in dir calls drivers.Register.
+func registers(t *testing.T, dir string) bool {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), "drivers.Register(") {
+			return true
+		}
 	}
-	name, found := strings.CutPrefix(fn.Name(), driversPath) // avayaipo.New, avayaipo.init.func1
-	pkg, _, _ := strings.Cut(name, ".")
-	if !found || strings.Contains(pkg, "/") {
-		t.Fatalf("New is %s, not a function of a package directly under drivers/", fn.Name())
-	}
-	return pkg
+	return false
 }

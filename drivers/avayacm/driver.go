@@ -23,6 +23,8 @@ func init() {
 		New:        New,
 		Session:    Session,
 		Encode:     Encode,
+		// The standard formats a site may have kept instead of customized.
+		Variants: []map[string]string{{"format": "printer"}, {"format": "teleseer"}, {"format": "expanded"}},
 	})
 }
 

@@ -25,8 +25,10 @@ func init() {
 		Settings:   settings,
 		New:        New,
 		Encode:     Encode,
-		Header:     Header,
-		Preamble:   isHeader,
+		// Files read from the middle, and clusters older than 10.0.
+		Variants: []map[string]string{{"layout": layoutAny}},
+		Header:   Header,
+		Preamble: isHeader,
 	})
 }
 

@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -121,4 +123,21 @@ func ParseReader(t testing.TB, d *drivers.Driver, p drivers.Parser, source strin
 	}
 	out.Calls = append(out.Calls, p.Flush()...)
 	return out
+}
+
+// PackageDir returns the folder under drivers/ of the package that
+// registered d, from the name of its New function: a driver's ID ("3cx")
+// need not be its folder.
+func PackageDir(t testing.TB, d *drivers.Driver) string {
+	t.Helper()
+	fn := runtime.FuncForPC(reflect.ValueOf(d.New).Pointer())
+	if fn == nil {
+		t.Fatal("cannot find the New function")
+	}
+	name, found := strings.CutPrefix(fn.Name(), "calltally.app/drivers/") // avayaipo.New, avayaipo.init.func1
+	pkg, _, _ := strings.Cut(name, ".")
+	if !found || strings.Contains(pkg, "/") {
+		t.Fatalf("New is %s, not a function of a package directly under drivers/", fn.Name())
+	}
+	return pkg
 }

@@ -27,6 +27,9 @@ func init() {
 		Settings:   settings,
 		New:        New,
 		Encode:     Encode,
+		// Extended reporting, which needs extended digit length.
+		Variants: []map[string]string{{"extended-reporting": "level1", "extended-digits": "yes"},
+			{"extended-reporting": "level2", "extended-digits": "yes"}},
 	})
 }
 

@@ -27,6 +27,9 @@ func init() {
 		Settings:   settings,
 		New:        New,
 		Encode:     Encode,
+		// The older formats, and the day-first dates every printed example shows.
+		Variants: []map[string]string{{"format": formatPC4}, {"format": formatPC3}, {"format": formatPC2},
+			{"format": formatPC1}, {"date-order": dayFirst}},
 	})
 }
 

@@ -27,6 +27,8 @@ func init() {
 		New:        New,
 		Session:    Session,
 		Encode:     Encode,
+		// The full layout the README recommends.
+		Variants: []map[string]string{{"layout": fullLayout}},
 	})
 }
 
@@ -102,3 +104,7 @@ func readOptions(s map[string]string) (options, error) {
 	}
 	return options{layout: l, directions: dirs}, nil
 }
+
+// fullLayout is the layout README.md recommends, as in testdata/full-layout.
+const fullLayout = "RID:2,L:4,CHRGEE:6,CALLDIR:1,NOANSWER:1,CALLEPTY:22,DESTPTY:22,TKNOLIST:6,ROUTCN:2,ACCTCODE:12," +
+	"CHRGUNIT:4,ENDYEAR:2,ENDMONTH:2,ENDDAY:2,ENDHOUR:2,ENDMIN:2,ENDSEC:2,RINGDUR:4,DURHOUR:2,DURMIN:2,DURSEC:2,CALLID:8"

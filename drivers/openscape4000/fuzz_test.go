@@ -14,7 +14,3 @@ func FuzzParse(f *testing.F) {
 		map[string]string{"layout": fullLayout},
 		map[string]string{"separator": sepSemicolon, "layout": "CHRGEE,CALLDIR,ENDDAY,ENDMONTH,ENDHOUR,ENDMIN,DURSEC,CALLID"})
 }
-
-// fullLayout is the layout README.md recommends, as in testdata/full-layout.
-const fullLayout = "RID:2,L:4,CHRGEE:6,CALLDIR:1,NOANSWER:1,CALLEPTY:22,DESTPTY:22,TKNOLIST:6,ROUTCN:2,ACCTCODE:12," +
-	"CHRGUNIT:4,ENDYEAR:2,ENDMONTH:2,ENDDAY:2,ENDHOUR:2,ENDMIN:2,ENDSEC:2,RINGDUR:4,DURHOUR:2,DURMIN:2,DURSEC:2,CALLID:8"

@@ -25,7 +25,9 @@ func init() {
 		Settings:   settings,
 		New:        New,
 		Encode:     Encode,
-		Preamble:   isHeader,
+		// The field list most sites send: the default without the type fields.
+		Variants: []map[string]string{{"fields": reducedFields}},
+		Preamble: isHeader,
 	})
 }
 
@@ -140,3 +142,8 @@ func newParser(loc *time.Location, attr drivers.Attribution, opts options) *pars
 	}
 	return &parser{loc: loc, attr: attr, opts: opts, layout: opts.layout, fields: make([]string, 0, numFields+4)}
 }
+
+// reducedFields is the field list real sites most often send: 3CX's
+// default without the from-, to- and final-type fields.
+const reducedFields = "historyid,callid,duration,time-start,time-answered,time-end,reason-terminated,from-no,to-no," +
+	"from-dn,to-dn,dial-no,reason-changed,final-number,final-dn,bill-code,bill-rate,bill-cost,bill-name,chain"

@@ -9,8 +9,7 @@ import (
 )
 
 // reduced is the field list many real sites send: the first 20, no types.
-const reduced = "historyid,callid,duration,time-start,time-answered,time-end,reason-terminated,from-no,to-no," +
-	"from-dn,to-dn,dial-no,reason-changed,final-number,final-dn,bill-code,bill-rate,bill-cost,bill-name,chain"
+const reduced = reducedFields
 
 func TestOpenRejectsSettings(t *testing.T) {
 	tests := []struct {

@@ -1,0 +1,31 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestDetect(t *testing.T) {
+	sample := "../../drivers/avayaipo/testdata/sample/input.cdr"
+	r := calltally(t, "", "detect", "--json", "--tz", "Europe/Berlin", "--received", "2026-04-01", sample)
+	var got []struct {
+		Driver  string            `json:"driver"`
+		Score   float64           `json:"score"`
+		Preview []json.RawMessage `json:"preview"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &got); r.code != 0 || err != nil {
+		t.Fatalf("exit %d, %v, stdout %q, stderr %q", r.code, err, r.stdout, r.stderr)
+	}
+	if len(got) == 0 || got[0].Driver != "avaya-ipo" || got[0].Score < 0.9 || len(got[0].Preview) != 3 {
+		t.Fatalf("best %+v; want avaya-ipo scoring at least 0.9 with three calls to preview", got)
+	}
+	table := calltally(t, "", "detect", "--tz", "Europe/Berlin", sample)
+	if table.code != 0 || !strings.HasPrefix(table.stdout, "DRIVER") || !strings.Contains(table.stdout, "avaya-ipo reads:") {
+		t.Errorf("table: exit %d, stdout:\n%s", table.code, table.stdout)
+	}
+	none := calltally(t, "hello\nworld\n", "detect", "-")
+	if none.code != 1 || !strings.Contains(none.stdout, "No driver reads calls from this sample") {
+		t.Errorf("no match: exit %d, stdout %q", none.code, none.stdout)
+	}
+}
