@@ -2,6 +2,8 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -27,5 +29,22 @@ func TestDetect(t *testing.T) {
 	none := calltally(t, "hello\nworld\n", "detect", "-")
 	if none.code != 1 || !strings.Contains(none.stdout, "No driver reads calls from this sample") {
 		t.Errorf("no match: exit %d, stdout %q", none.code, none.stdout)
+	}
+}
+
+// TestLayoutFlag: --layout reads the driver's layout setting from a file,
+// as a site describes its records once and points every command at it.
+func TestLayoutFlag(t *testing.T) {
+	layout := filepath.Join(t.TempDir(), "layout.txt")
+	os.WriteFile(layout, []byte("CHRGEE,CALLDIR,CALLEPTY,DESTPTY,TKNOLIST,ENDDAY,ENDMONTH,ENDYEAR,ENDHOUR,ENDMIN,ENDSEC,DURSEC,ACCTCODE:12\n"), 0o644)
+	r := calltally(t, "", "parse", "--driver", "openscape-4000", "--tz", "Europe/Vienna", "--json",
+		"--set", "separator=semicolon", "--set", "call-directions=ANK=inbound,ABG=outbound,INT=internal,TRANS=tandem",
+		"--layout", layout, "../../drivers/openscape4000/testdata/separated/input.csv")
+	if n := strings.Count(r.stdout, "\n"); r.code != 0 || n != 5 {
+		t.Fatalf("exit %d, %d calls, stderr %q; want 5 calls", r.code, n, r.stderr)
+	}
+	missing := calltally(t, "", "parse", "--driver", "openscape-4000", "--layout", "/nonexistent/layout")
+	if missing.code == 0 || !strings.Contains(missing.stderr, "/nonexistent/layout") {
+		t.Errorf("missing file: exit %d, stderr %q", missing.code, missing.stderr)
 	}
 }

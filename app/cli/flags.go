@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -62,6 +63,18 @@ func (d *driverFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&d.tz, "tz", "", "the site's time zone, e.g. Europe/Berlin (default: this machine's)")
 	fs.StringVar(&d.answerer, "answerer", "", "count inbound calls that several extensions answered against the `final` or the first answerer (default final, or the PBX's setting)")
 	fs.Var(d.set, "set", "driver setting KEY=VALUE (repeatable; see calltally drivers --settings ID)")
+	fs.Func("layout", "the driver's layout setting, read from `FILE` (the custom driver's record description)", d.set.readLayout)
+}
+
+// readLayout sets the layout setting to the contents of the file at path:
+// a layout is a document, too long for --set.
+func (s settingsFlag) readLayout(path string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	s["layout"] = strings.TrimSpace(string(b))
+	return nil
 }
 
 // open looks up the driver and opens a parser with the flags' settings.

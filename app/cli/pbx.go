@@ -184,6 +184,11 @@ func (f *pbxFlags) register(fs *flag.FlagSet) {
 		f.rawSet = append(f.rawSet, kv)
 		return nil
 	})
+	fs.Func("layout", "the driver's layout setting, read from `FILE` (the custom driver's record description)", func(path string) error {
+		b, err := os.ReadFile(path)
+		f.rawSet = append(f.rawSet, "layout="+strings.TrimSpace(string(b)))
+		return err
+	})
 	fs.BoolVar(&f.passwordStdin, "password-stdin", false, "read the SFTP password from the first line of standard input")
 	fs.StringVar(&f.keyFile, "key-file", "", "private key `FILE` (OpenSSH or PEM) to log in to the PBX's SFTP server with")
 }
