@@ -166,7 +166,7 @@ func (s *simulation) run(ctx context.Context, em *simulator.Emitter) (int, error
 		return 0, fmt.Errorf("--listen %s: %w", s.listen, err)
 	}
 	s.log.Info("Listening", "addr", ln.Addr().String())
-	a := newFeedAcceptor(ln, s.log)
+	a := newFeedAcceptor(ln, s.drv.OneClient, s.log)
 	defer a.close()
 	return s.overTCP(ctx, em, a)
 }
@@ -227,6 +227,7 @@ type feedPeer interface {
 type feedLink struct {
 	conn       net.Conn
 	superseded <-chan struct{}
+	done       chan struct{} // closed once the link is given up; nil if no one waits
 }
 
 // deliver sends the buffer's calls over one connection after another
@@ -243,6 +244,9 @@ func (s *simulation) deliver(ctx context.Context, buf *simulator.Buffer, p feedP
 		}
 		done := s.stream(ctx, buf, l)
 		l.conn.Close()
+		if l.done != nil {
+			close(l.done)
+		}
 		if done {
 			return nil
 		}
@@ -255,10 +259,13 @@ func (s *simulation) deliver(ctx context.Context, buf *simulator.Buffer, p feedP
 func (s *simulation) stream(ctx context.Context, buf *simulator.Buffer, l feedLink) bool {
 	lctx, stop := watchLink(ctx, l)
 	defer stop()
-	if len(s.header) > 0 {
-		if _, err := l.conn.Write(s.header); err != nil {
-			return false
-		}
+	out, err := s.open(l.conn)
+	if err == nil && len(s.header) > 0 {
+		_, err = out.Write(s.header)
+	}
+	if err != nil {
+		s.log.Info("Connection closed", "remote", l.conn.RemoteAddr().String(), "reason", err)
+		return false
 	}
 	for {
 		call, err := buf.Next(lctx)
@@ -266,7 +273,7 @@ func (s *simulation) stream(ctx context.Context, buf *simulator.Buffer, l feedLi
 			return true
 		}
 		if err == nil {
-			if _, err = l.conn.Write(s.framed(call)); err != nil {
+			if _, err = out.Write(s.framed(call)); err != nil {
 				buf.Unread(call)
 			}
 		}

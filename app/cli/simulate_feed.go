@@ -76,23 +76,26 @@ func (d *feedDialer) next(ctx context.Context) (feedLink, error) {
 }
 
 // feedAcceptor takes the collector's connections one at a time. A new one
-// replaces the old, as a PBX serves a single client.
+// replaces the old, as a PBX serves a single client; or, where the PBX's
+// port admits one client (drivers.Driver.OneClient), is refused while the
+// old one lasts.
 type feedAcceptor struct {
-	ln    net.Listener
-	log   *slog.Logger
-	links chan feedLink
-	stop  chan struct{}
-	err   error // why links was closed
+	ln        net.Listener
+	oneClient bool
+	log       *slog.Logger
+	links     chan feedLink
+	stop      chan struct{}
+	err       error // why links was closed
 }
 
-func newFeedAcceptor(ln net.Listener, log *slog.Logger) *feedAcceptor {
-	a := &feedAcceptor{ln: ln, log: log, links: make(chan feedLink), stop: make(chan struct{})}
+func newFeedAcceptor(ln net.Listener, oneClient bool, log *slog.Logger) *feedAcceptor {
+	a := &feedAcceptor{ln: ln, oneClient: oneClient, log: log, links: make(chan feedLink), stop: make(chan struct{})}
 	go a.loop()
 	return a
 }
 
 func (a *feedAcceptor) loop() {
-	var superseded chan struct{}
+	var superseded, active chan struct{}
 	for {
 		conn, err := a.ln.Accept()
 		if err != nil {
@@ -100,17 +103,35 @@ func (a *feedAcceptor) loop() {
 			close(a.links)
 			return
 		}
+		if a.oneClient && busy(active) {
+			a.log.Info("Collector refused: the port serves one client", "remote", conn.RemoteAddr().String())
+			conn.Close()
+			continue
+		}
 		a.log.Info("Collector connected", "remote", conn.RemoteAddr().String())
 		if superseded != nil {
 			close(superseded)
 		}
-		superseded = make(chan struct{})
+		superseded, active = make(chan struct{}), make(chan struct{})
 		select {
-		case a.links <- feedLink{conn, superseded}:
+		case a.links <- feedLink{conn, superseded, active}:
 		case <-a.stop:
 			conn.Close()
 			return
 		}
+	}
+}
+
+// busy reports whether a link whose done channel is active is still in use.
+func busy(active chan struct{}) bool {
+	if active == nil {
+		return false
+	}
+	select {
+	case <-active:
+		return false
+	default:
+		return true
 	}
 }
 

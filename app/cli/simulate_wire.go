@@ -3,9 +3,24 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"net"
 	"os"
 	"time"
 )
+
+// open starts the PBX's side of the driver's session protocol on conn, if
+// it has one, and returns where records go.
+func (s *simulation) open(conn net.Conn) (io.Writer, error) {
+	if s.drv.Play == nil {
+		return conn, nil
+	}
+	w, err := s.drv.Play(conn)
+	if err != nil {
+		return nil, fmt.Errorf("%s session: %w", s.drv.ID, err)
+	}
+	return w, nil
+}
 
 func (s *simulation) framed(records []byte) []byte {
 	if s.frame == nil {
