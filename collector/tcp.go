@@ -74,7 +74,7 @@ func (s *tcpListen) accept(ctx context.Context, ln net.Listener, p *pipe) {
 		}
 		go func() {
 			p.status.set(stateConnected)
-			err := readConn(ctx, conn, s.drv, p, 0, false)
+			_, err := readConn(ctx, conn, s.drv, p, 0, false)
 			p.status.set(stateListening)
 			logClosed(conn, err)
 		}()
@@ -118,14 +118,21 @@ func (s *tcpDial) Run(ctx context.Context, p *pipe) error {
 			wait = backoff(wait)
 			continue
 		}
-		wait = time.Second
 		p.status.set(stateConnected)
-		err = readConn(ctx, conn, s.drv, p, s.idle, true)
+		records, err := readConn(ctx, conn, s.drv, p, s.idle, true)
 		p.status.set(stateWaiting)
 		logClosed(conn, err)
 		if err != nil && ctx.Err() == nil {
 			p.status.fail(err)
 		}
+		if records == 0 {
+			// Connected but nothing came: a standby CPU that turned us away
+			// or a port that serves another client. Back off as if refused.
+			sleep(ctx, jitter(wait))
+			wait = backoff(wait)
+			continue
+		}
+		wait = time.Second
 		sleep(ctx, jitter(reconnectDelay)) // the PBX was there a moment ago
 	}
 	return nil
@@ -133,8 +140,9 @@ func (s *tcpDial) Run(ctx context.Context, p *pipe) error {
 
 // readConn hands every record read from conn to the pipe, as one input,
 // until the connection or ctx ends; the driver's session protocol, if it
-// has one, answers the PBX. dialled says we opened the connection.
-func readConn(ctx context.Context, conn net.Conn, drv *drivers.Driver, p *pipe, idle time.Duration, dialled bool) error {
+// has one, answers the PBX. dialled says we opened the connection. It
+// returns how many records came.
+func readConn(ctx context.Context, conn net.Conn, drv *drivers.Driver, p *pipe, idle time.Duration, dialled bool) (int, error) {
 	defer conn.Close()
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
@@ -148,16 +156,16 @@ func readConn(ctx context.Context, conn net.Conn, drv *drivers.Driver, p *pipe, 
 	}
 	rd := drivers.NewReader(r, "tcp://"+conn.RemoteAddr().String(), drv.Split, time.Now)
 	rd.Stream = true
-	for {
+	for n := 0; ; n++ {
 		rec, err := rd.Next()
 		if errors.Is(err, io.EOF) || ctx.Err() != nil {
-			return nil
+			return n, nil
 		}
 		if err != nil {
-			return err
+			return n, err
 		}
 		if err := p.send(ctx, job{input: input, recs: []drivers.Record{rec}}); err != nil {
-			return nil
+			return n, nil
 		}
 	}
 }

@@ -362,3 +362,40 @@ func TestSimulateSyslogToCollector(t *testing.T) {
 	}
 	t.Fatalf("calls --count = %q, want 100; collector stderr:\n%s", got, collector.stderr.String())
 }
+
+// TestSimulateOXERealTimePort plays an OmniPCX Enterprise's real-time
+// ticket port (TCP 2533: handshake, keep-alives, one client at a time) to
+// a collector that dials it: every simulated call is stored once, and a
+// second client is turned away while the collector holds the port.
+func TestSimulateOXERealTimePort(t *testing.T) {
+	data, addr := t.TempDir(), freePort(t)
+	pbxOK(t, data, "", "pbx", "add", "oxe", "--driver", "alcatel-oxe", "--connect", addr, "--tz", "Europe/Berlin")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pbx := startCommand(ctx, "simulate", "--driver", "alcatel-oxe", "--tz", "Europe/Berlin", "--listen", addr, "--rate", "20", "--count", "60")
+	collector := startCommand(ctx, "--data", data, "collect")
+	defer func() { cancel(); collector.wait(t) }()
+	eventually(t, "the collector to take the port", func() bool { return strings.Contains(pbx.stderr.String(), "Collector connected") })
+	if conn, err := net.Dial("tcp", addr); err == nil {
+		conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+		if n, _ := conn.Read(make([]byte, 1)); n != 0 {
+			t.Error("a second client was served while the collector held the port")
+		}
+		conn.Close()
+	}
+	if code := pbx.wait(t); code != 0 {
+		t.Fatalf("simulate exit %d:\n%s", code, pbx.stderr.String())
+	}
+	eventually(t, "60 calls stored", func() bool {
+		return calltally(t, "", "--data", data, "calls", "--count").stdout == "60\n"
+	})
+}
+
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); !cond(); time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}

@@ -54,10 +54,12 @@ func NewEmitter(gen *Generator, d *drivers.Driver, rate float64, count int, star
 }
 
 // Run writes calls to w until count calls are written or ctx ends, and
-// returns how many it wrote. Each call's records go in one Write, so a
-// reader never sees half a call. The end of ctx is how an unlimited run
-// stops, so it is no error; errors come from encoding and writing. Run
-// once per Emitter: a second run would repeat the first one's calls.
+// returns how many it wrote; calls the PBX writes no record for (an
+// internal call where the format has none) are passed over, not counted.
+// Each call's records go in one Write, so a reader never sees half a
+// call. The end of ctx is how an unlimited run stops, so it is no error;
+// errors come from encoding and writing. Run once per Emitter: a second
+// run would repeat the first one's calls.
 func (e *Emitter) Run(ctx context.Context, w io.Writer) (int, error) {
 	p := pacer{interval: e.interval, now: e.now, sleep: e.sleep}
 	var buf bytes.Buffer
@@ -70,8 +72,12 @@ func (e *Emitter) Run(ctx context.Context, w io.Writer) (int, error) {
 		if !ok {
 			break
 		}
-		if err := e.emit(w, &buf, c, at); err != nil {
+		wrote, err := e.emit(w, &buf, c, at)
+		if err != nil {
 			return n, err
+		}
+		if !wrote {
+			continue // a call this PBX writes no record for
 		}
 		if n++; n == e.count {
 			break
@@ -83,16 +89,19 @@ func (e *Emitter) Run(ctx context.Context, w io.Writer) (int, error) {
 // emit writes c as a call that has just ended at `at`: PBXs (the IP
 // Office among them) write a call's records when it ends, so a live feed
 // carries calls that end now, each as long as the generator made it.
-func (e *Emitter) emit(w io.Writer, buf *bytes.Buffer, c drivers.Call, at time.Time) error {
+func (e *Emitter) emit(w io.Writer, buf *bytes.Buffer, c drivers.Call, at time.Time) (bool, error) {
 	endAt(&c, at.Truncate(time.Second))
 	buf.Reset()
 	if err := e.driver.Encode(buf, &c); err != nil {
-		return fmt.Errorf("simulate %s: %w", e.driver.ID, err)
+		return false, fmt.Errorf("simulate %s: %w", e.driver.ID, err)
+	}
+	if buf.Len() == 0 {
+		return false, nil
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("write call %s: %w", c.CallID, err)
+		return false, fmt.Errorf("write call %s: %w", c.CallID, err)
 	}
-	return nil
+	return true, nil
 }
 
 // endAt moves c, legs and all, so that it ends at end.

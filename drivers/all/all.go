@@ -2,6 +2,7 @@
 package all
 
 import (
+	_ "calltally.app/drivers/alcatel"
 	_ "calltally.app/drivers/alcateloxo"
 	_ "calltally.app/drivers/avayacm"
 	_ "calltally.app/drivers/avayaipo"
