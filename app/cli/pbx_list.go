@@ -88,7 +88,18 @@ func (e *env) printPBXs(list []storage.PBXSystem, asJSON bool) error {
 func joinSettings(settings map[string]string) string {
 	var kv []string
 	for _, k := range slices.Sorted(maps.Keys(settings)) {
-		kv = append(kv, k+"="+settings[k])
+		kv = append(kv, k+"="+short(settings[k]))
 	}
 	return cmp.Or(strings.Join(kv, ","), "-")
+}
+
+// short keeps a table cell to one line of reasonable width: a layout
+// setting can be a whole document (--json shows it in full).
+func short(v string) string {
+	const width = 40
+	v = strings.Join(strings.Fields(v), " ")
+	if r := []rune(v); len(r) > width {
+		return string(r[:width-1]) + "…"
+	}
+	return v
 }

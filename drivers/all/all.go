@@ -8,6 +8,7 @@ import (
 	_ "calltally.app/drivers/avayaipo"
 	_ "calltally.app/drivers/ciscocme"
 	_ "calltally.app/drivers/ciscocucm"
+	_ "calltally.app/drivers/custom"
 	_ "calltally.app/drivers/mitelmivb"
 	_ "calltally.app/drivers/mitelmivo400"
 	_ "calltally.app/drivers/mitelmxone"
