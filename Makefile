@@ -59,7 +59,7 @@ fuzz:
 bench: EXTRA_PACKAGES = sqlite3
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 30m ./collector/ingest/
-	$(GO) test -run '^$$' -bench . -timeout 30m ./storage/ ./drivers/...
+	$(GO) test -run '^$$' -bench . -timeout 30m ./storage/ ./drivers/... ./collector/costing/
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./collector/ ./app/cli/
 
 clean:
