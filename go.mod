@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	fyne.io/fyne/v2 v2.7.1
 	github.com/kardianos/service v1.3.0
+	github.com/nyaruka/phonenumbers v1.8.1
 	github.com/pkg/sftp v1.13.12
 	golang.org/x/crypto v0.58.0
 	modernc.org/sqlite v1.62.0
@@ -48,6 +49,7 @@ require (
 	golang.org/x/net v0.60.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
+	google.golang.org/protobuf v1.36.11 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 	modernc.org/libc v1.80.1 // indirect
 	modernc.org/mathutil v1.7.1 // indirect
