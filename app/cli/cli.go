@@ -41,6 +41,11 @@ var commands = map[string]command{
 	"demo":     {runDemo, "demo [--no-window]   fill a demo data directory and open the app on it"},
 	"simulate": {runSimulate, "simulate --driver ID (--listen ADDR | --connect ADDR | --syslog ADDR | --dir DIR) [--rate N] [--count N]   emit realistic calls in a PBX's wire format"},
 	"version":  {runVersion, "version"},
+
+	"ext":        {runExt, "ext add|list|edit|move|remove|import|export [NUMBER] ...   the extension directory: who had each extension when"},
+	"dept":       {runDept, "dept add|list|edit|remove|import|export [PATH] ...   the department tree"},
+	"costcentre": {runCostCentre, "costcentre add|list|edit|remove|import|export [CODE] ...   cost centres"},
+	"phonebook":  {runPhonebook, "phonebook add|list|edit|remove|lookup|import|export [NUMBER] ...   names of outside numbers"},
 }
 
 // errUsage asks Main to print the usage after the error.
