@@ -120,6 +120,31 @@ type Call struct {
 	ChargeUnits int
 
 	Legs []Leg
+
+	Accounting
+}
+
+// Accounting is what CallTally works out about a call beyond what the PBX
+// wrote: where it went, whose it was, what it cost. It is filled when the
+// call is stored (`calltally parse` leaves it empty).
+type Accounting struct {
+	ExternalE164 string // External in E.164, where the site's dial plan could tell
+	Destination  Destination
+	Department   string // the department of the call's extension when it was made, as a path
+	CostCentre   string
+	// Cost is in millionths of Currency's major unit and always a whole
+	// number of its minor unit; it means something only when Rated.
+	Cost     int64
+	Currency string // ISO 4217
+	Rated    bool
+	Rate     string // the plan, rate and time band that priced the call
+}
+
+// Destination is the kind of number a call reached.
+type Destination struct {
+	Country string // ISO 3166 alpha-2
+	Type    string // fixed, mobile, toll-free, premium, shared-cost, voip, emergency, internal, …
+	Scope   string // internal, local, national, international, emergency, service
 }
 
 // Records returns the IDs of the raw records the call was read from, in

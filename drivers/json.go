@@ -2,6 +2,9 @@ package drivers
 
 import (
 	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -11,31 +14,44 @@ const WallClock = "2006-01-02T15:04:05"
 // callJSON is the documented JSON form of a call, shared by
 // `calltally parse --json` and `calltally calls --json`.
 type callJSON struct {
-	Start           string    `json:"start"`
-	StartUTC        string    `json:"start_utc"`
-	Duration        int       `json:"duration"`
-	Ring            int       `json:"ring"`
-	Hold            int       `json:"hold"`
-	Direction       Direction `json:"direction"`
-	Extension       string    `json:"extension"`
-	ExtensionName   string    `json:"extension_name,omitempty"`
-	FirstAnswerer   string    `json:"first_answerer,omitempty"`
-	FinalAnswerer   string    `json:"final_answerer,omitempty"`
-	External        string    `json:"external"`
-	ExternalName    string    `json:"external_name,omitempty"`
-	Dialled         string    `json:"dialled"`
-	Trunk           string    `json:"trunk"`
-	Answered        bool      `json:"answered"`
-	AccountCode     string    `json:"account_code"`
-	Voicemail       bool      `json:"voicemail,omitempty"`
-	TransferredFrom string    `json:"transferred_from,omitempty"`
-	ForwardedFrom   string    `json:"forwarded_from,omitempty"`
-	CallID          string    `json:"call_id,omitempty"`
-	Driver          string    `json:"driver"`
-	PBX             string    `json:"pbx,omitempty"`
-	Partial         bool      `json:"partial,omitempty"`
-	ChargeUnits     int       `json:"pbx_charge_units,omitempty"`
-	Legs            []legJSON `json:"legs"`
+	Start           string       `json:"start"`
+	StartUTC        string       `json:"start_utc"`
+	Duration        int          `json:"duration"`
+	Ring            int          `json:"ring"`
+	Hold            int          `json:"hold"`
+	Direction       Direction    `json:"direction"`
+	Extension       string       `json:"extension"`
+	ExtensionName   string       `json:"extension_name,omitempty"`
+	FirstAnswerer   string       `json:"first_answerer,omitempty"`
+	FinalAnswerer   string       `json:"final_answerer,omitempty"`
+	External        string       `json:"external"`
+	ExternalName    string       `json:"external_name,omitempty"`
+	Dialled         string       `json:"dialled"`
+	Trunk           string       `json:"trunk"`
+	Answered        bool         `json:"answered"`
+	AccountCode     string       `json:"account_code"`
+	Voicemail       bool         `json:"voicemail,omitempty"`
+	TransferredFrom string       `json:"transferred_from,omitempty"`
+	ForwardedFrom   string       `json:"forwarded_from,omitempty"`
+	CallID          string       `json:"call_id,omitempty"`
+	Driver          string       `json:"driver"`
+	PBX             string       `json:"pbx,omitempty"`
+	Partial         bool         `json:"partial,omitempty"`
+	ChargeUnits     int          `json:"pbx_charge_units,omitempty"`
+	ExternalE164    string       `json:"external_e164,omitempty"`
+	Destination     *destJSON    `json:"destination,omitempty"`
+	Department      string       `json:"department,omitempty"`
+	CostCentre      string       `json:"cost_centre,omitempty"`
+	Cost            *json.Number `json:"cost,omitempty"`
+	Currency        string       `json:"currency,omitempty"`
+	Rate            string       `json:"rate,omitempty"`
+	Legs            []legJSON    `json:"legs"`
+}
+
+type destJSON struct {
+	Country string `json:"country,omitempty"`
+	Type    string `json:"type,omitempty"`
+	Scope   string `json:"scope,omitempty"`
 }
 
 type legJSON struct {
@@ -63,6 +79,14 @@ func (c Call) MarshalJSON() ([]byte, error) {
 		TransferredFrom: c.TransferredFrom, ForwardedFrom: c.ForwardedFrom,
 		CallID: c.CallID, Driver: c.Driver, PBX: c.PBX, Partial: c.Partial,
 		ChargeUnits: c.ChargeUnits, Legs: make([]legJSON, len(c.Legs)),
+		ExternalE164: c.ExternalE164, Department: c.Department, CostCentre: c.CostCentre,
+	}
+	if c.Destination != (Destination{}) {
+		j.Destination = &destJSON{c.Destination.Country, c.Destination.Type, c.Destination.Scope}
+	}
+	if c.Rated {
+		cost := json.Number(Micro(c.Cost))
+		j.Cost, j.Currency, j.Rate = &cost, c.Currency, c.Rate
 	}
 	for i, l := range c.Legs {
 		j.Legs[i] = legJSON{
@@ -71,4 +95,19 @@ func (c Call) MarshalJSON() ([]byte, error) {
 		}
 	}
 	return json.Marshal(j)
+}
+
+// Micro writes an amount in millionths as a decimal number, without
+// trailing zeros: 120000 is "0.12", 2000000 is "2".
+func Micro(v int64) string {
+	sign := ""
+	if v < 0 {
+		sign, v = "-", -v
+	}
+	whole, frac := v/1_000_000, v%1_000_000
+	if frac == 0 {
+		return sign + strconv.FormatInt(whole, 10)
+	}
+	f := strings.TrimRight(fmt.Sprintf("%06d", frac), "0")
+	return sign + strconv.FormatInt(whole, 10) + "." + f
 }
