@@ -78,8 +78,9 @@ func reload(ctx context.Context, st *storage.Store, running map[int64]*pbxRun) e
 // configOf describes everything that, when edited, needs the PBX
 // restarted, secrets included (compared, never shown).
 func configOf(sys storage.PBXSystem) string {
-	return fmt.Sprintf("%s|%s|%s|%s|%s|%v|%s|%s", sys.Tenant, sys.Name, sys.Driver, sys.Transport,
-		sys.Address, sys.Settings, sys.TimeZone, sys.Secret.Password+"\x00"+sys.Secret.PrivateKey)
+	return fmt.Sprintf("%s|%s|%s|%s|%s|%v|%s|%s|%v|%s|%s|%s|%s", sys.Tenant, sys.Name, sys.Driver, sys.Transport,
+		sys.Address, sys.Settings, sys.TimeZone, sys.Secret.Password+"\x00"+sys.Secret.PrivateKey,
+		sys.Allow, sys.Answerer, sys.Glob, sys.Processed, sys.DialPlan)
 }
 
 func startRun(ctx context.Context, st *storage.Store, sys storage.PBXSystem, config string) *pbxRun {

@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"net/netip"
 
+	"calltally.app/collector/account"
+	"calltally.app/collector/classify"
 	"calltally.app/collector/ingest"
 	"calltally.app/drivers"
 	"calltally.app/storage"
@@ -80,6 +82,10 @@ func preparePBX(ctx context.Context, st *storage.Store, sys storage.PBXSystem, s
 	if _, err := drv.Open(cfg); err != nil {
 		return nil, nil, err
 	}
+	plan, err := classify.ParseOptional(sys.DialPlan)
+	if err != nil {
+		return nil, nil, err
+	}
 	src, err := newSource(sys, drv, st.Dir)
 	if err != nil {
 		return nil, nil, err
@@ -97,7 +103,7 @@ func preparePBX(ctx context.Context, st *storage.Store, sys storage.PBXSystem, s
 		if err != nil {
 			return nil, err
 		}
-		return ingest.New(ctx, t, sys.Name, drv, parser, sys.Answerer)
+		return ingest.New(ctx, t, sys.Name, drv, parser, ingest.Options{Attribution: sys.Answerer, Accountant: account.New(t, plan)})
 	}
 	p := newPipe(open, s)
 	p.tenant, p.pbxID = t, id

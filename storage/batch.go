@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -43,17 +42,16 @@ type NewRecord struct {
 // they complete are committed together or not at all, so a crash never
 // leaves a call without its records or a record counted but missing.
 type Batch struct {
+	// Account, when set, works out a call's Accounting (destination,
+	// department, cost) just before it is stored, and again when later
+	// legs are joined to it.
+	Account func(*drivers.Call)
+
 	tx        *sql.Tx
 	nextBlock int64
 	sources   map[string]int64
 	call      *sql.Stmt
 }
-
-const insertCall = `INSERT INTO calls (pbx_id, start_local, start_utc, duration, ring, hold, direction,
-	extension, extension_name, first_answerer, final_answerer, external, external_name,
-	dialled, trunk, account_code, answered, voicemail, transferred_from, forwarded_from,
-	call_id, driver, partial, charge_units, legs, call_key)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // Begin starts a write transaction. It waits (up to the busy timeout) for
 // another writer, such as the collector, to finish its own.
@@ -208,64 +206,6 @@ func (b *Batch) Resolve(ctx context.Context, ids []int64) error {
 		if _, err := b.tx.ExecContext(ctx, "DELETE FROM raw_status WHERE record = ? AND status = 'pending'", id); err != nil {
 			return fmt.Errorf("resolve record %d: %w", id, err)
 		}
-	}
-	return nil
-}
-
-// AddCall stores c, its legs packed in its row, and returns its row ID. A
-// call with a Key that matches a call of the same PBX already stored (its
-// earlier legs) is joined to it instead, attributed as attr says; joined
-// reports that.
-func (b *Batch) AddCall(ctx context.Context, pbxID int64, c *drivers.Call, attr drivers.Attribution) (id int64, joined bool, err error) {
-	if c.Key != "" {
-		stored, id, err := b.keyed(ctx, pbxID, c)
-		if err != nil {
-			return 0, false, fmt.Errorf("find call %s: %w", c.Key, err)
-		}
-		if id != 0 {
-			return id, true, b.join(ctx, id, stored, c, attr)
-		}
-	}
-	res, err := b.call.ExecContext(ctx, pbxID, wallSeconds(c.Start), c.Start.Unix(),
-		c.Duration, c.Ring, c.Hold, string(c.Direction), c.Extension, c.ExtensionName,
-		c.FirstAnswerer, c.FinalAnswerer, c.External, c.ExternalName, c.Dialled, c.Trunk,
-		c.AccountCode, c.Answered, c.Voicemail, c.TransferredFrom, c.ForwardedFrom,
-		c.CallID, c.Driver, c.Partial, c.ChargeUnits, packLegs(c.Legs, c.Start), c.Key)
-	if err != nil {
-		return 0, false, fmt.Errorf("store call at %s: %w", c.Start.Format(drivers.WallClock), err)
-	}
-	id, err = res.LastInsertId()
-	return id, false, err
-}
-
-// keyed finds the stored call with c's key nearest to c's start within
-// drivers.KeyWindow; id 0 when there is none.
-func (b *Batch) keyed(ctx context.Context, pbxID int64, c *drivers.Call) (drivers.Call, int64, error) {
-	at, window := c.Start.Unix(), int64(drivers.KeyWindow/time.Second)
-	row := b.tx.QueryRowContext(ctx, "SELECT "+callColumns+` FROM calls
-		WHERE pbx_id = ? AND call_key = ? AND start_utc BETWEEN ? AND ?
-		ORDER BY abs(start_utc - ?) LIMIT 1`, pbxID, c.Key, at-window, at+window, at)
-	stored, id, err := scanCall(row)
-	if errors.Is(err, sql.ErrNoRows) {
-		return stored, 0, nil
-	}
-	return stored, id, err
-}
-
-// join stores stored and c joined, in stored's row.
-func (b *Batch) join(ctx context.Context, id int64, stored drivers.Call, c *drivers.Call, attr drivers.Attribution) error {
-	j := drivers.Join(stored, *c, attr)
-	_, err := b.tx.ExecContext(ctx, `UPDATE calls SET start_local = ?, start_utc = ?, duration = ?,
-		ring = ?, hold = ?, direction = ?, extension = ?, extension_name = ?, first_answerer = ?,
-		final_answerer = ?, external = ?, external_name = ?, dialled = ?, trunk = ?, account_code = ?,
-		answered = ?, voicemail = ?, transferred_from = ?, forwarded_from = ?, call_id = ?,
-		partial = ?, charge_units = ?, legs = ? WHERE id = ?`,
-		wallSeconds(j.Start), j.Start.Unix(), j.Duration, j.Ring, j.Hold, string(j.Direction),
-		j.Extension, j.ExtensionName, j.FirstAnswerer, j.FinalAnswerer, j.External, j.ExternalName,
-		j.Dialled, j.Trunk, j.AccountCode, j.Answered, j.Voicemail, j.TransferredFrom,
-		j.ForwardedFrom, j.CallID, j.Partial, j.ChargeUnits, packLegs(j.Legs, j.Start), id)
-	if err != nil {
-		return fmt.Errorf("join call %s: %w", c.Key, err)
 	}
 	return nil
 }

@@ -23,7 +23,8 @@ type CallFilter struct {
 const callColumns = `id, start_local, start_utc, duration, ring, hold, direction, extension,
 	extension_name, first_answerer, final_answerer, external, external_name, dialled, trunk,
 	account_code, answered, voicemail, transferred_from, forwarded_from, call_id, driver,
-	(SELECT name FROM pbx WHERE pbx.id = calls.pbx_id), partial, charge_units, legs, call_key`
+	(SELECT name FROM pbx WHERE pbx.id = calls.pbx_id), partial, charge_units, legs, call_key,
+	external_e164, dest_country, dest_type, dest_scope, department, cost_centre, cost, currency, rate`
 
 // where builds the WHERE clause of f; the only place call filters become SQL.
 func (f CallFilter) where() (string, []any) {
@@ -87,6 +88,11 @@ func (t *Tenant) Calls(ctx context.Context, f CallFilter) ([]drivers.Call, error
 // position in the start index (not by offset), so it streams any number
 // of calls in bounded memory and does not slow down with depth.
 func (t *Tenant) EachCall(ctx context.Context, f CallFilter, fn func(*drivers.Call) error) error {
+	return t.EachCallID(ctx, f, func(_ int64, c *drivers.Call) error { return fn(c) })
+}
+
+// EachCallID is EachCall with each call's row ID, for changing it later.
+func (t *Tenant) EachCallID(ctx context.Context, f CallFilter, fn func(int64, *drivers.Call) error) error {
 	const pageSize = 1000
 	where, args := f.where()
 	pageWhere, pageArgs := where, args
@@ -101,7 +107,7 @@ func (t *Tenant) EachCall(ctx context.Context, f CallFilter, fn func(*drivers.Ca
 			return err
 		}
 		for i := range calls {
-			if err := fn(&calls[i]); err != nil {
+			if err := fn(ids[i], &calls[i]); err != nil {
 				return err
 			}
 		}
@@ -148,10 +154,15 @@ func scanCall(rows interface{ Scan(...any) error }) (drivers.Call, int64, error)
 	var dir string
 	var pbx sql.NullString
 	var legs []byte
+	var cost sql.NullInt64
+	a := &c.Accounting
 	err := rows.Scan(&id, &local, &utc, &c.Duration, &c.Ring, &c.Hold, &dir, &c.Extension,
 		&c.ExtensionName, &c.FirstAnswerer, &c.FinalAnswerer, &c.External, &c.ExternalName,
 		&c.Dialled, &c.Trunk, &c.AccountCode, &c.Answered, &c.Voicemail, &c.TransferredFrom,
-		&c.ForwardedFrom, &c.CallID, &c.Driver, &pbx, &c.Partial, &c.ChargeUnits, &legs, &c.Key)
+		&c.ForwardedFrom, &c.CallID, &c.Driver, &pbx, &c.Partial, &c.ChargeUnits, &legs, &c.Key,
+		&a.ExternalE164, &a.Destination.Country, &a.Destination.Type, &a.Destination.Scope,
+		&a.Department, &a.CostCentre, &cost, &a.Currency, &a.Rate)
+	a.Cost, a.Rated = cost.Int64, cost.Valid
 	if err != nil {
 		return c, 0, fmt.Errorf("read call: %w", err)
 	}

@@ -41,8 +41,11 @@ type PBXSystem struct {
 	// a file is moved to once its calls are committed; empty leaves files
 	// in place, remembered by their committed position.
 	Glob, Processed string
-	Enabled         bool
-	Secret          Secret // credentials, in clear here and encrypted in the database
+	// DialPlan is how the PBX's numbers are read, in the text form of
+	// collector/classify; empty leaves them unclassified.
+	DialPlan string
+	Enabled  bool
+	Secret   Secret // credentials, in clear here and encrypted in the database
 }
 
 var (
@@ -56,7 +59,7 @@ var (
 	ErrSecretUnreadable = errors.New("stored credentials cannot be decrypted")
 )
 
-const selectPBX = `SELECT t.slug, p.id, p.name, p.driver, p.transport, p.address, p.settings, p.time_zone, p.enabled, p.secret, p.allow, p.answerer, p.glob, p.processed
+const selectPBX = `SELECT t.slug, p.id, p.name, p.driver, p.transport, p.address, p.settings, p.time_zone, p.enabled, p.secret, p.allow, p.answerer, p.glob, p.processed, p.dial_plan
 	FROM pbx_systems p JOIN tenants t ON t.id = p.tenant_id `
 
 // PBXSystem returns the PBX called name of tenant. The error wraps
@@ -109,7 +112,7 @@ func scanPBX(row interface{ Scan(...any) error }, k *secretKey) (PBXSystem, erro
 	var settings string
 	var sealed []byte
 	var allow string
-	err := row.Scan(&p.Tenant, &p.ID, &p.Name, &p.Driver, &p.Transport, &p.Address, &settings, &p.TimeZone, &p.Enabled, &sealed, &allow, &p.Answerer, &p.Glob, &p.Processed)
+	err := row.Scan(&p.Tenant, &p.ID, &p.Name, &p.Driver, &p.Transport, &p.Address, &settings, &p.TimeZone, &p.Enabled, &sealed, &allow, &p.Answerer, &p.Glob, &p.Processed, &p.DialPlan)
 	if allow != "" {
 		p.Allow = strings.Split(allow, ",")
 	}
@@ -139,10 +142,10 @@ func (s *Store) AddPBXSystem(ctx context.Context, p PBXSystem) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("add pbx %q: %w", p.Name, err)
 	}
-	res, err := s.master.ExecContext(ctx, `INSERT INTO pbx_systems (tenant_id, name, driver, transport, address, settings, time_zone, enabled, secret, allow, answerer, glob, processed)
-		SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM tenants WHERE slug = ?`,
+	res, err := s.master.ExecContext(ctx, `INSERT INTO pbx_systems (tenant_id, name, driver, transport, address, settings, time_zone, enabled, secret, allow, answerer, glob, processed, dial_plan)
+		SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM tenants WHERE slug = ?`,
 		p.Name, p.Driver, p.Transport, p.Address, settings, p.TimeZone, p.Enabled, sealed, strings.Join(p.Allow, ","),
-		p.answerer(), p.Glob, p.Processed, p.Tenant)
+		p.answerer(), p.Glob, p.Processed, p.DialPlan, p.Tenant)
 	if err != nil {
 		return 0, fmt.Errorf("add pbx %q: %w", p.Name, nameTaken(err, p))
 	}
@@ -162,9 +165,9 @@ func (s *Store) UpdatePBXSystem(ctx context.Context, p PBXSystem) error {
 	}
 	res, err := s.master.ExecContext(ctx, `UPDATE pbx_systems SET name = ?, driver = ?, transport = ?, address = ?,
 		settings = ?, time_zone = ?, enabled = ?, secret = CASE WHEN ? THEN secret ELSE ? END, allow = ?, answerer = ?,
-		glob = ?, processed = ?, updated = unixepoch() WHERE id = ? AND tenant_id = (SELECT id FROM tenants WHERE slug = ?)`,
+		glob = ?, processed = ?, dial_plan = ?, updated = unixepoch() WHERE id = ? AND tenant_id = (SELECT id FROM tenants WHERE slug = ?)`,
 		p.Name, p.Driver, p.Transport, p.Address, settings, p.TimeZone, p.Enabled,
-		p.Secret.Unreadable(), sealed, strings.Join(p.Allow, ","), p.answerer(), p.Glob, p.Processed, p.ID, p.Tenant)
+		p.Secret.Unreadable(), sealed, strings.Join(p.Allow, ","), p.answerer(), p.Glob, p.Processed, p.DialPlan, p.ID, p.Tenant)
 	if err != nil {
 		return fmt.Errorf("update pbx %q: %w", p.Name, nameTaken(err, p))
 	}

@@ -40,6 +40,8 @@ var commands = map[string]command{
 	"service":  {runService, "service install|uninstall|start|stop|status   the collector as an OS service"},
 	"demo":     {runDemo, "demo [--no-window]   fill a demo data directory and open the app on it"},
 	"simulate": {runSimulate, "simulate --driver ID (--listen ADDR | --connect ADDR | --syslog ADDR | --dir DIR) [--rate N] [--count N]   emit realistic calls in a PBX's wire format"},
+	"tariff":   {runTariff, "tariff import FILE | export | show [--tenant SLUG]   the tariff plans calls are priced by"},
+	"rerate":   {runRerate, "rerate [--from DATE] [--to DATE] [--tenant SLUG]   price stored calls again by the tariffs as they are now"},
 	"version":  {runVersion, "version"},
 
 	"ext":        {runExt, "ext add|list|edit|move|remove|import|export [NUMBER] ...   the extension directory: who had each extension when"},

@@ -84,7 +84,7 @@ func fillDemo(ctx context.Context, t *storage.Tenant, dir string) error {
 	if err != nil {
 		return err
 	}
-	in, err := ingest.New(ctx, t, demoPBX, drv, p, drivers.FinalAnswerer)
+	in, err := ingest.New(ctx, t, demoPBX, drv, p, ingest.Options{})
 	if err != nil {
 		return err
 	}

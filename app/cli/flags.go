@@ -55,6 +55,7 @@ func (s settingsFlag) Set(v string) error {
 type driverFlags struct {
 	driver, tz, answerer string
 	set                  settingsFlag
+	dialPlan             string // of the configured PBX, for import
 }
 
 func (d *driverFlags) register(fs *flag.FlagSet) {

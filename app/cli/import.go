@@ -7,6 +7,8 @@ import (
 	"os"
 	"time"
 
+	"calltally.app/collector/account"
+	"calltally.app/collector/classify"
 	"calltally.app/collector/ingest"
 	"calltally.app/drivers"
 	"calltally.app/storage"
@@ -40,10 +42,15 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	plan, err := classify.ParseOptional(df.dialPlan)
+	if err != nil {
+		return err
+	}
 	if *pbx == "" {
 		*pbx = drv.ID
 	}
-	return e.importFiles(ctx, t, *pbx, drv, p, drivers.Attribution(df.answerer), fs.Args())
+	opt := ingest.Options{Attribution: drivers.Attribution(df.answerer), Accountant: account.New(t, plan)}
+	return e.importFiles(ctx, t, *pbx, drv, p, opt, fs.Args())
 }
 
 // applyConfigured takes the driver, settings and zone of a PBX configured
@@ -69,6 +76,7 @@ func applyConfigured(ctx context.Context, st *storage.Store, tenant, name string
 	if df.answerer == "" {
 		df.answerer = string(sys.Answerer)
 	}
+	df.dialPlan = sys.DialPlan
 	for k, v := range sys.Settings {
 		if _, set := df.set[k]; !set {
 			df.set[k] = v
@@ -77,8 +85,8 @@ func applyConfigured(ctx context.Context, st *storage.Store, tenant, name string
 	return nil
 }
 
-func (e *env) importFiles(ctx context.Context, t *storage.Tenant, pbx string, drv *drivers.Driver, p drivers.Parser, attr drivers.Attribution, files []string) error {
-	in, err := ingest.New(ctx, t, pbx, drv, p, attr)
+func (e *env) importFiles(ctx context.Context, t *storage.Tenant, pbx string, drv *drivers.Driver, p drivers.Parser, opt ingest.Options, files []string) error {
+	in, err := ingest.New(ctx, t, pbx, drv, p, opt)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"calltally.app/collector/classify"
 	"calltally.app/drivers"
 	"calltally.app/storage"
 )
@@ -160,7 +161,7 @@ func checkPBX(p *storage.PBXSystem) error {
 // pbxFlags are the flags of pbx add, and of pbx edit where all are optional.
 type pbxFlags struct {
 	tenant, driver, tz, keyFile, allow, answerer string
-	glob, processed                              string
+	glob, processed, dialPlan                    string
 	transport                                    map[string]*string // the value of each transport flag
 	rawSet                                       []string           // --set KEY=VALUE as given
 	passwordStdin                                bool
@@ -178,6 +179,7 @@ func (f *pbxFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.allow, "allow", "", "tcp-listen only: the `PEERS` allowed to connect, comma-separated IP addresses or CIDR prefixes (empty: any)")
 	fs.StringVar(&f.glob, "glob", "", "file transports: read only the files whose names match `PATTERN`, e.g. 'cdr_*' (default: every file)")
 	fs.StringVar(&f.processed, "processed", "", "folder and sftp: move each file, once its calls are stored, to `DIR` (relative to the PBX's folder); default: leave files and remember how far they were read")
+	fs.StringVar(&f.dialPlan, "dial-plan", "", "how the PBX's numbers are read, e.g. 'country=DE area=30 access=0 internal=200-299' (see collector/classify/README.md)")
 	fs.StringVar(&f.answerer, "answerer", "final", "count inbound calls that several extensions answered against the `final` or the first answerer")
 	// Checked after parsing, so that a bad one is a one-line error, not the flag usage.
 	fs.Func("set", "driver setting `KEY=VALUE` (repeatable; see calltally drivers --settings ID)", func(kv string) error {
@@ -216,6 +218,16 @@ func (f *pbxFlags) apply(p *storage.PBXSystem, stdin io.Reader) error {
 	}
 	if f.given["allow"] {
 		p.Allow = splitList(f.allow)
+	}
+	if f.given["dial-plan"] {
+		plan, err := classify.ParseOptional(f.dialPlan)
+		if err != nil {
+			return fmt.Errorf("--dial-plan: %w", err)
+		}
+		p.DialPlan = ""
+		if plan != nil {
+			p.DialPlan = plan.String()
+		}
 	}
 	if f.given["glob"] {
 		p.Glob = f.glob

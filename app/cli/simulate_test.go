@@ -57,7 +57,7 @@ func (r *runningCommand) wait(t *testing.T) int {
 	select {
 	case code := <-r.done:
 		return code
-	case <-time.After(30 * time.Second):
+	case <-time.After(2 * time.Minute): // -race on two busy cores is slow
 		t.Fatalf("the command did not end; stderr:\n%s", r.stderr.String())
 		return 0
 	}

@@ -146,3 +146,16 @@ func settingNames() string {
 	}
 	return strings.Join(names, ", ")
 }
+
+// ParseOptional reads a dial plan in the text form, as stored with a PBX;
+// nil, without error, for an empty one (a PBX with no dial plan).
+func ParseOptional(text string) (*DialPlan, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, nil
+	}
+	p, err := ParseText(text)
+	if err != nil {
+		return nil, fmt.Errorf("dial plan: %w", err)
+	}
+	return &p, nil
+}

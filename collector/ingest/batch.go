@@ -15,6 +15,12 @@ func (in *Ingester) begin(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if a := in.opt.Accountant; a != nil {
+		if err := a.Begin(ctx, b); err != nil {
+			b.Rollback()
+			return err
+		}
+	}
 	in.batch = b
 	return nil
 }
@@ -24,7 +30,15 @@ func (in *Ingester) Commit(ctx context.Context) error {
 	if in.batch == nil {
 		return nil
 	}
-	err := in.batch.Commit()
+	var err error
+	if a := in.opt.Accountant; a != nil {
+		err = a.Flush(ctx, in.batch)
+	}
+	if err == nil {
+		err = in.batch.Commit()
+	} else {
+		in.batch.Rollback()
+	}
 	in.batch = nil
 	if err != nil {
 		return err

@@ -82,7 +82,7 @@ func importOnce(b *testing.B, file string) (int, time.Duration) {
 	loc, _ := time.LoadLocation("Europe/Berlin")
 	start := time.Now()
 	p, _ := drv.Open(drivers.Config{Location: loc})
-	in, err := New(ctx, t, "bench", drv, p, drivers.FinalAnswerer)
+	in, err := New(ctx, t, "bench", drv, p, Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -37,7 +37,7 @@ type Ingester struct {
 	pbxID    int64
 	parser   drivers.Parser
 	preamble func(string) bool // the driver's Preamble, or nil
-	attr     drivers.Attribution
+	opt      Options
 	batch    *storage.Batch
 	// pending holds the IDs of records waiting for their call: stored ones
 	// (nil) and those of the chunk being added (pointing into it).
@@ -47,17 +47,35 @@ type Ingester struct {
 	committed int // stats.Records at the last commit
 }
 
+// Options are how a PBX's calls are stored.
+type Options struct {
+	// Attribution is the one the parser was opened with: a call whose legs
+	// come in parts (drivers.Call.Key) is attributed by it again when its
+	// parts are joined in storage. Empty means the final answerer.
+	Attribution drivers.Attribution
+	// Accountant, if set, accounts each call as it is stored.
+	Accountant Accountant
+}
+
+// An Accountant works out a call's destination, department and cost as it
+// is stored (see collector/account).
+type Accountant interface {
+	// Begin prepares for batch b and sets b.Account.
+	Begin(ctx context.Context, b *storage.Batch) error
+	// Flush writes, in b, what accounting the batch's calls needs stored
+	// beside them (extensions the directory did not know).
+	Flush(ctx context.Context, b *storage.Batch) error
+}
+
 // New opens an Ingester for the PBX called pbx, parsing with parser (which
 // must be freshly opened: New feeds it the records a previous run left
-// waiting for the rest of their call). attr is the attribution parser was
-// opened with: a call whose legs come in parts (drivers.Call.Key) is
-// attributed by it again when its parts are joined in storage.
-func New(ctx context.Context, t *storage.Tenant, pbx string, d *drivers.Driver, parser drivers.Parser, attr drivers.Attribution) (*Ingester, error) {
+// waiting for the rest of their call).
+func New(ctx context.Context, t *storage.Tenant, pbx string, d *drivers.Driver, parser drivers.Parser, opt Options) (*Ingester, error) {
 	id, err := t.PBX(ctx, pbx, d.ID)
 	if err != nil {
 		return nil, err
 	}
-	in := &Ingester{tenant: t, pbxID: id, parser: parser, preamble: d.Preamble, attr: attr, pending: map[int64]*storage.NewRecord{}, touched: map[*Input]bool{}}
+	in := &Ingester{tenant: t, pbxID: id, parser: parser, preamble: d.Preamble, opt: opt, pending: map[int64]*storage.NewRecord{}, touched: map[*Input]bool{}}
 	if err := in.resume(ctx); err != nil {
 		return nil, fmt.Errorf("resume pbx %q: %w", pbx, err)
 	}
@@ -258,7 +276,7 @@ func (in *Ingester) parse(ctx context.Context, nr *storage.NewRecord) error {
 func (in *Ingester) storeCalls(ctx context.Context, calls []drivers.Call) error {
 	var resolved []int64
 	for i := range calls {
-		_, joined, err := in.batch.AddCall(ctx, in.pbxID, &calls[i], in.attr)
+		_, joined, err := in.batch.AddCall(ctx, in.pbxID, &calls[i], in.opt.Attribution)
 		if err != nil {
 			return err
 		}

@@ -70,7 +70,7 @@ func run(t *testing.T, ten *storage.Tenant, lines ...string) Stats {
 	t.Helper()
 	ctx := context.Background()
 	p, _ := legsDriver.Open(drivers.Config{})
-	in, err := New(ctx, ten, "pbx", legsDriver, p, drivers.FinalAnswerer)
+	in, err := New(ctx, ten, "pbx", legsDriver, p, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +158,7 @@ func TestInterruptedImportsStoreEveryCallOnce(t *testing.T) {
 func interrupted(t *testing.T, ten *storage.Tenant, lines []string, stop int) {
 	ctx := context.Background()
 	p, _ := legsDriver.Open(drivers.Config{})
-	in, err := New(ctx, ten, "pbx", legsDriver, p, drivers.FinalAnswerer)
+	in, err := New(ctx, ten, "pbx", legsDriver, p, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +210,7 @@ func TestRetryAfterRollback(t *testing.T) {
 	input := NewInput()
 	open := func() *Ingester {
 		p, _ := legsDriver.Open(drivers.Config{})
-		in, err := New(ctx, ten, "pbx", legsDriver, p, drivers.FinalAnswerer)
+		in, err := New(ctx, ten, "pbx", legsDriver, p, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -46,7 +46,7 @@ func TestPreambleReplayed(t *testing.T) {
 	ctx := context.Background()
 	ten := newTenant(t)
 	p, _ := headerDriver.Open(drivers.Config{})
-	in, err := New(ctx, ten, "pbx", headerDriver, p, drivers.FinalAnswerer)
+	in, err := New(ctx, ten, "pbx", headerDriver, p, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
