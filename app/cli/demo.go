@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"calltally.app/collector/account"
+	"calltally.app/collector/classify"
 	"calltally.app/collector/ingest"
 	"calltally.app/collector/simulator"
 	"calltally.app/drivers"
@@ -80,11 +82,18 @@ func fillDemo(ctx context.Context, t *storage.Tenant, dir string) error {
 	if err := writeDemoSMDR(file, drv, loc, time.Now()); err != nil {
 		return err
 	}
+	if err := fillDemoDirectory(ctx, t, simulator.NewOffice()); err != nil {
+		return fmt.Errorf("demo directory: %w", err)
+	}
 	p, err := drv.Open(drivers.Config{Location: loc})
 	if err != nil {
 		return err
 	}
-	in, err := ingest.New(ctx, t, demoPBX, drv, p, ingest.Options{})
+	plan, err := classify.ParseOptional(demoDialPlan)
+	if err != nil {
+		return err
+	}
+	in, err := ingest.New(ctx, t, demoPBX, drv, p, ingest.Options{Accountant: account.New(t, plan)})
 	if err != nil {
 		return err
 	}

@@ -75,6 +75,7 @@ func configureDemoPBX(ctx context.Context, st *storage.Store, addr string) error
 	}
 	sys.Name, sys.Driver, sys.TimeZone, sys.Enabled = demoPBX, demoDriver, demoZone, true
 	sys.Transport, sys.Address, sys.Allow = string(drivers.TCPListen), addr, []string{"127.0.0.1"}
+	sys.DialPlan = demoDialPlan
 	if sys.ID == 0 {
 		_, err = st.AddPBXSystem(ctx, sys)
 	} else {
