@@ -55,12 +55,12 @@ fuzz:
 # bench measures parse and import throughput (beside the sqlite3 shell's
 # .import of the same calls), the call-list query on 1,000,000 calls, the
 # collector's sustained tcp-listen ingest, record-to-readable latency and
-# resident memory.
+# resident memory, rating and re-rating 1,000,000 calls.
 bench: EXTRA_PACKAGES = sqlite3
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 30m ./collector/ingest/
 	$(GO) test -run '^$$' -bench . -timeout 30m ./storage/ ./drivers/... ./collector/costing/
-	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./collector/ ./app/cli/
+	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./collector/ ./collector/account/ ./app/cli/
 
 clean:
 	rm -f $(BIN) $(COLLECTOR)

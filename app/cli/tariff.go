@@ -8,7 +8,6 @@ import (
 	"text/tabwriter"
 
 	"calltally.app/collector/account"
-	"calltally.app/drivers"
 	"calltally.app/storage"
 )
 
@@ -109,41 +108,9 @@ func runRerate(ctx context.Context, e *env, args []string) error {
 	if err := buildFilter(&f, *from, *to, ""); err != nil {
 		return err
 	}
-	n, err := rerate(ctx, t, f)
+	n, err := account.Rerate(ctx, t, f)
 	if err == nil {
 		fmt.Fprintf(e.stdout, "priced %d calls again\n", n)
 	}
 	return err
-}
-
-// rerate prices the calls f selects by the tenant's tariffs as they are
-// now, then stores the prices in one transaction.
-func rerate(ctx context.Context, t *storage.Tenant, f storage.CallFilter) (int, error) {
-	csv, _, err := t.Tariffs(ctx)
-	if err != nil {
-		return 0, err
-	}
-	plans, err := account.Tariffs(csv)
-	if err != nil {
-		return 0, fmt.Errorf("stored tariffs: %w", err)
-	}
-	var prices []storage.Price
-	strs := map[string]string{} // the same few rate texts, kept once
-	err = t.EachCallID(ctx, f, func(id int64, c *drivers.Call) error {
-		account.Price(plans, c)
-		prices = append(prices, storage.Price{ID: id, Cost: c.Cost, Rated: c.Rated, Currency: intern(strs, c.Currency), Rate: intern(strs, c.Rate)})
-		return nil
-	})
-	if err != nil {
-		return 0, err
-	}
-	return len(prices), t.Reprice(ctx, prices)
-}
-
-func intern(m map[string]string, s string) string {
-	if v, ok := m[s]; ok {
-		return v
-	}
-	m[s] = s
-	return s
 }
