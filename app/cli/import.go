@@ -24,6 +24,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	df.register(fs)
 	tenant := fs.String("tenant", storage.DefaultTenant, "tenant `SLUG`")
 	pbx := fs.String("pbx", "", "`NAME` of the PBX the records come from (default: the driver ID)")
+	dialPlan := fs.String("dial-plan", "", "how the numbers are read, e.g. 'country=DE area=30 access=0' (default: the PBX's, see pbx add --dial-plan)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -41,6 +42,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	drv, p, err := df.open()
 	if err != nil {
 		return err
+	}
+	if *dialPlan != "" {
+		df.dialPlan = *dialPlan
 	}
 	plan, err := classify.ParseOptional(df.dialPlan)
 	if err != nil {
