@@ -36,7 +36,7 @@ func newCallWriter(w io.Writer, asJSON bool) *callWriter {
 		return cw
 	}
 	cw.table = tabwriter.NewWriter(cw.buf, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(cw.table, "START\tDIRECTION\tEXTENSION\tEXTERNAL\tDURATION\tANSWERED\tTRUNK\tACCOUNT\tLEGS")
+	fmt.Fprintln(cw.table, "START\tDIRECTION\tEXTENSION\tEXTERNAL\tDURATION\tANSWERED\tTRUNK\tACCOUNT\tLEGS\tDEPARTMENT\tCOST")
 	return cw
 }
 
@@ -61,9 +61,19 @@ func (cw *callWriter) write(c *drivers.Call) {
 		cw.err = cw.json.Encode(c)
 		return
 	}
-	_, cw.err = fmt.Fprintf(cw.table, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n",
+	_, cw.err = fmt.Fprintf(cw.table, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n",
 		c.Start.Format("2006-01-02 15:04:05"), c.Direction, c.Extension, c.External,
-		clock(c.Duration), yesNo(c.Answered), c.Trunk, c.AccountCode, len(c.Legs))
+		clock(c.Duration), yesNo(c.Answered), c.Trunk, c.AccountCode, len(c.Legs),
+		c.Department, cost(c))
+}
+
+// cost is a priced call's cost with its currency; blank for one no tariff
+// priced (or only parsed).
+func cost(c *drivers.Call) string {
+	if !c.Rated {
+		return ""
+	}
+	return drivers.Micro(c.Cost) + " " + c.Currency
 }
 
 func (cw *callWriter) close() error {
