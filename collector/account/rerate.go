@@ -23,9 +23,12 @@ func Rerate(ctx context.Context, t *storage.Tenant, f storage.CallFilter) (int, 
 	}
 	var prices []storage.Price
 	texts := map[string]string{} // the few currency and rate texts, kept once
-	err = t.EachCallID(ctx, f, func(id int64, c *drivers.Call) error {
-		Price(plans, c)
-		prices = append(prices, storage.Price{ID: id, Cost: c.Cost, Rated: c.Rated,
+	err = t.EachPriceInput(ctx, f, func(in *storage.PriceInput) error {
+		c := drivers.Call{Start: in.Start, Duration: in.Duration, Direction: drivers.Direction(in.Direction),
+			Trunk: in.Trunk, ChargeUnits: in.ChargeUnits}
+		c.ExternalE164, c.Destination = in.E164, drivers.Destination{Country: in.Country, Type: in.Type, Scope: in.Scope}
+		Price(plans, &c)
+		prices = append(prices, storage.Price{ID: in.ID, Cost: c.Cost, Rated: c.Rated,
 			Currency: intern(texts, c.Currency), Rate: intern(texts, c.Rate)})
 		return nil
 	})
