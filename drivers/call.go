@@ -21,6 +21,20 @@ func (d Direction) Valid() bool {
 	return false
 }
 
+// DirectionOf is the direction of a leg that comes from a trunk (or not)
+// and goes to one (or not): both is tandem, neither internal.
+func DirectionOf(fromTrunk, toTrunk bool) Direction {
+	switch {
+	case fromTrunk && toTrunk:
+		return Tandem
+	case fromTrunk:
+		return Inbound
+	case toTrunk:
+		return Outbound
+	}
+	return Internal
+}
+
 // Outcome is how one leg of a call ended.
 type Outcome string
 

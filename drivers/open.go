@@ -1,9 +1,25 @@
 package drivers
 
 import (
+	"errors"
 	"fmt"
 	"time"
 )
+
+// ErrNoZone refuses a Config without a Location: Open always sets one,
+// but a driver's New may be called without Open.
+var ErrNoZone = errors.New("no time zone: open the driver with Driver.Open")
+
+// ReadSettings is how a driver's New starts: it refuses cfg without a
+// time zone (ErrNoZone) and reads cfg.Settings with read, once, into the
+// options the parser keeps.
+func ReadSettings[O any](cfg Config, read func(settings map[string]string) (O, error)) (O, error) {
+	if cfg.Location == nil {
+		var none O
+		return none, ErrNoZone
+	}
+	return read(cfg.Settings)
+}
 
 // Open checks cfg.Settings against the driver's declared settings, fills
 // in defaults (time.Local, final answerer) and opens a parser. Every call

@@ -38,39 +38,7 @@ func TestEveryDriverRoundTrips(t *testing.T) {
 			if len(got.Failed) > 0 {
 				t.Fatalf("%d records failed, the first: %s", len(got.Failed), got.Failed[0])
 			}
-			compareCalls(t, got.Calls, written)
+			dt.CheckSimilarCalls(t, got.Calls, written)
 		})
 	}
-}
-
-// compareCalls pairs each simulated call with a parsed one of the same
-// direction and answer within two minutes of its start: formats that
-// write the end to the minute, or durations in six-second steps, move a
-// start by up to that much.
-func compareCalls(t *testing.T, got, want []drivers.Call) {
-	t.Helper()
-	if len(got) != len(want) {
-		t.Fatalf("parsed %d calls, simulated %d", len(got), len(want))
-	}
-	used := make([]bool, len(got))
-	unmatched := 0
-	for _, w := range want {
-		if i := match(got, used, w); i >= 0 {
-			used[i] = true
-			continue
-		}
-		if unmatched++; unmatched <= 5 {
-			t.Errorf("no parsed call like the simulated %s %s answered=%v", w.Start.Format(drivers.WallClock), w.Direction, w.Answered)
-		}
-	}
-}
-
-func match(got []drivers.Call, used []bool, w drivers.Call) int {
-	for i, g := range got {
-		near := g.Start.Sub(w.Start).Abs() <= 2*time.Minute
-		if !used[i] && near && g.Direction == w.Direction && g.Answered == w.Answered {
-			return i
-		}
-	}
-	return -1
 }

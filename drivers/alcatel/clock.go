@@ -1,6 +1,10 @@
 package alcatel
 
-import "time"
+import (
+	"time"
+
+	"calltally.app/drivers"
+)
 
 // A wall is a date and time as a ticket writes it: the node's wall clock,
 // without a zone.
@@ -17,20 +21,16 @@ func parseWall(s string) (wall, bool) {
 	if len(s) != 17 || s[8] != ' ' || s[11] != ':' || s[14] != ':' {
 		return wall{}, false
 	}
-	y, ok1 := atoi(s[0:4])
-	mo, ok2 := atoi(s[4:6])
-	d, ok3 := atoi(s[6:8])
-	h, ok4 := atoi(s[9:11])
-	mi, ok5 := atoi(s[12:14])
-	sec, ok6 := atoi(s[15:17])
+	y, ok1 := drivers.Atoi(s[0:4])
+	mo, ok2 := drivers.Atoi(s[4:6])
+	d, ok3 := drivers.Atoi(s[6:8])
+	h, ok4 := drivers.Atoi(s[9:11])
+	mi, ok5 := drivers.Atoi(s[12:14])
+	sec, ok6 := drivers.Atoi(s[15:17])
 	w := wall{y, time.Month(mo), d, h, mi, sec}
 	valid := ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && y > 0 && mo >= 1 && mo <= 12 &&
-		d >= 1 && d <= daysIn(w.month, y) && h < 24 && mi < 60 && sec < 60
+		d >= 1 && d <= drivers.DaysIn(w.month, y) && h < 24 && mi < 60 && sec < 60
 	return w, valid
-}
-
-func daysIn(m time.Month, year int) int {
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // instants returns the moments w names in loc: one, or two in the hour

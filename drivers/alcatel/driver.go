@@ -10,7 +10,6 @@
 package alcatel
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -103,7 +102,7 @@ type options struct {
 func newFor(v variant) func(cfg drivers.Config) (drivers.Parser, error) {
 	return func(cfg drivers.Config) (drivers.Parser, error) {
 		if cfg.Location == nil {
-			return nil, errors.New("no time zone: open the driver with Driver.Open")
+			return nil, drivers.ErrNoZone
 		}
 		opts, err := readOptions(cfg.Settings, v.fallback)
 		if err != nil {

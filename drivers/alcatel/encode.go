@@ -81,7 +81,7 @@ func callCells(c *drivers.Call) (map[string]string, error) {
 		"CallReference": c.CallID, "ActingExtensionNumber": c.Extension, "RedirectedCallIndicator": "0",
 	}
 	if c.Direction != drivers.Internal {
-		if _, ok := atoi(c.Trunk); !ok {
+		if _, ok := drivers.Atoi(c.Trunk); !ok {
 			return nil, fmt.Errorf("trunk %q: want a line number", c.Trunk)
 		}
 		cells["TrunkIdentity"], cells["TrunkGroupIdentity"], cells["TrunkNode"] = "0", c.Trunk, "1"

@@ -5,17 +5,9 @@ import (
 	"testing"
 	"time"
 
-	"calltally.app/collector/simulator"
 	"calltally.app/drivers"
 	dt "calltally.app/drivers/driverstest"
 )
-
-func legs(l ...drivers.Leg) []drivers.Leg { return l }
-
-// at is a moment on 2 March 2026 in Berlin.
-func at(t testing.TB, hour, minute, sec int) time.Time {
-	return time.Date(2026, 3, 2, hour, minute, sec, 0, dt.Location(t, dt.Zone))
-}
 
 // cells cuts an encoded ticket into its ED5.2 fields, trimmed.
 func cells(t *testing.T, text string) map[string]string {
@@ -32,17 +24,17 @@ func cells(t *testing.T, text string) map[string]string {
 
 // TestEncodeTickets pins the fields of each kind of call.
 func TestEncodeTickets(t *testing.T) {
-	start := at(t, 11, 27, 10)
+	start := dt.At(t, 11, 27, 10)
 	in := drivers.Call{Start: start, Direction: drivers.Inbound, Extension: "208", ExtensionName: "Anna Nowak",
 		External: "06912345678", Dialled: "0", Trunk: "2", TransferredFrom: "200", CallID: "1000007", Ring: 8, Duration: 180,
-		Legs: legs(
+		Legs: dt.Legs(
 			drivers.Leg{Party: "200", Start: start, Ring: 8, Talk: 45, Outcome: drivers.Answered},
 			drivers.Leg{Party: "208", Start: start.Add(53 * time.Second), Ring: 4, Talk: 135, Outcome: drivers.Answered})}
 	out := drivers.Call{Start: start, Direction: drivers.Outbound, Extension: "206", External: "00441632960123",
 		Dialled: "00441632960123", Trunk: "1", Ring: 6, Duration: 160, Answered: true,
-		Legs: legs(drivers.Leg{Party: "206", Start: start, Ring: 6, Talk: 160, Outcome: drivers.Answered})}
+		Legs: dt.Legs(drivers.Leg{Party: "206", Start: start, Ring: 6, Talk: 160, Outcome: drivers.Answered})}
 	internal := drivers.Call{Start: start, Direction: drivers.Internal, Extension: "203", Dialled: "204", Ring: 3, Duration: 75,
-		Legs: legs(drivers.Leg{Party: "204", Start: start, Ring: 3, Talk: 75, Outcome: drivers.Answered})}
+		Legs: dt.Legs(drivers.Leg{Party: "204", Start: start, Ring: 3, Talk: 75, Outcome: drivers.Answered})}
 	tests := []struct {
 		name string
 		call drivers.Call
@@ -64,11 +56,7 @@ func TestEncodeTickets(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var b strings.Builder
-			if err := Encode(&b, &tt.call); err != nil {
-				t.Fatal(err)
-			}
-			got := cells(t, b.String())
+			got := cells(t, dt.EncodeText(t, Encode, &tt.call))
 			for name, want := range tt.want {
 				if got[name] != want {
 					t.Errorf("%s = %q, want %q", name, got[name], want)
@@ -81,15 +69,11 @@ func TestEncodeTickets(t *testing.T) {
 // TestEncodeLayout checks alignment: numbers right, numbers dialled left,
 // names cut to their field by character.
 func TestEncodeLayout(t *testing.T) {
-	start := at(t, 9, 0, 0)
+	start := dt.At(t, 9, 0, 0)
 	c := drivers.Call{Start: start, Direction: drivers.Outbound, Extension: "219", ExtensionName: "Burak Çelik-Şahinoğlu-Yıldız",
 		External: "0301234567", Trunk: "12", Duration: 61, Answered: true, CallID: "42",
-		Legs: legs(drivers.Leg{Party: "219", Start: start, Talk: 61, Outcome: drivers.Answered})}
-	var b strings.Builder
-	if err := Encode(&b, &c); err != nil {
-		t.Fatal(err)
-	}
-	runes := []rune(strings.TrimSuffix(b.String(), "\n"))
+		Legs: dt.Legs(drivers.Leg{Party: "219", Start: start, Talk: 61, Outcome: drivers.Answered})}
+	runes := []rune(strings.TrimSuffix(dt.EncodeText(t, Encode, &c), "\n"))
 	field := func(name string) string {
 		for _, f := range ed52 {
 			if f.name == name {
@@ -120,9 +104,9 @@ func TestEncodeLayout(t *testing.T) {
 }
 
 func TestEncodeWritesNothing(t *testing.T) {
-	start := at(t, 9, 0, 0)
+	start := dt.At(t, 9, 0, 0)
 	busy := drivers.Call{Start: start, Direction: drivers.Outbound, Extension: "201", External: "0891234567", Trunk: "1",
-		Legs: legs(drivers.Leg{Party: "201", Start: start, Outcome: drivers.Busy})}
+		Legs: dt.Legs(drivers.Leg{Party: "201", Start: start, Outcome: drivers.Busy})}
 	var b strings.Builder
 	if err := Encode(&b, &busy); err != nil || b.Len() > 0 {
 		t.Errorf("unanswered outbound call: wrote %q, error %v; want nothing", b.String(), err)
@@ -130,16 +114,9 @@ func TestEncodeWritesNothing(t *testing.T) {
 }
 
 func TestEncodeRejects(t *testing.T) {
-	base := func() drivers.Call {
-		start := at(t, 9, 0, 0)
-		return drivers.Call{Start: start, Direction: drivers.Outbound, Extension: "201", External: "0891234567", Trunk: "1",
-			Answered: true, Legs: legs(drivers.Leg{Party: "201", Start: start, Talk: 60, Outcome: drivers.Answered})}
-	}
-	tests := []struct {
-		name   string
-		change func(c *drivers.Call)
-		want   string
-	}{
+	base := dt.OutboundCall(t)
+	base.Answered = true
+	dt.CheckEncodeRefuses(t, Encode, base, []dt.Refusal{
 		{"no legs", func(c *drivers.Call) { c.Legs = nil }, "no legs"},
 		{"tandem", func(c *drivers.Call) { c.Direction = drivers.Tandem }, `direction "tandem"`},
 		{"no trunk", func(c *drivers.Call) { c.Trunk = "" }, `trunk ""`},
@@ -147,51 +124,22 @@ func TestEncodeRejects(t *testing.T) {
 		{"trunk too long", func(c *drivers.Call) { c.Trunk = "123456" }, "field 217 (TrunkGroupIdentity)"},
 		{"number too long", func(c *drivers.Call) { c.External = strings.Repeat("1", 31) }, "field 6 (CalledNumber)"},
 		{"negative", func(c *drivers.Call) { c.Legs[0].Talk = -1 }, "negative seconds"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c := base()
-			tt.change(&c)
-			var b strings.Builder
-			err := Encode(&b, &c)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("error %v, want one containing %q", err, tt.want)
-			}
-			if b.Len() > 0 {
-				t.Errorf("wrote %q despite the error", b.String())
-			}
-		})
-	}
+	})
 }
 
 // TestRoundTrip encodes three days of the simulated office and parses
 // them back, each ID with its defaults: every call the call server
 // tickets reads as what it was, as far as one ticket per call can tell.
 func TestRoundTrip(t *testing.T) {
-	loc := dt.Location(t, dt.Zone)
-	calls := simulator.NewGenerator(simulator.NewOffice(), 7, loc).Days(time.Date(2026, 3, 2, 0, 0, 0, 0, loc), 3)
+	calls := dt.SimulatedDays(t, 7, "2026-03-02", 3)
 	for id := range goldenPrefixes {
 		t.Run(id, func(t *testing.T) {
-			p := openParser(t, id, nil)
-			written := 0
-			for i := range calls {
-				c := &calls[i]
-				var b strings.Builder
-				if err := Encode(&b, c); err != nil {
-					t.Fatalf("call %s: %v", c.CallID, err)
-				}
-				if b.Len() == 0 {
-					continue // an unanswered outbound call: no ticket
-				}
-				written++
-				got, err := p.Parse(drivers.Record{ID: int64(i), Text: strings.TrimSuffix(b.String(), "\n")})
-				if err != nil || len(got) != 1 {
-					t.Fatalf("call %s: %d calls, error %v, from\n%s", c.CallID, len(got), err, b.String())
-				}
-				checkRoundTrip(t, c, &got[0])
+			trips := dt.RoundTrips(t, id, openParser(t, id, nil), calls)
+			for _, trip := range trips {
+				checkRoundTrip(t, trip.Want, &trip.Got)
 			}
-			if written < len(calls)*3/4 {
-				t.Errorf("only %d of %d calls written", written, len(calls))
+			if len(trips) < len(calls)*3/4 { // an unanswered outbound call gets no ticket
+				t.Errorf("only %d of %d calls written", len(trips), len(calls))
 			}
 		})
 	}

@@ -93,5 +93,5 @@ func versionMajor(v string) (int, bool) {
 	for end < len(v) && isDigit(v[end]) {
 		end++
 	}
-	return atoi(v[:end])
+	return drivers.Atoi(v[:end])
 }

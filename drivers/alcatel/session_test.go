@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
 
 // tickets returns n distinct ED5.2 tickets as Encode writes them, without
@@ -19,10 +20,10 @@ func tickets(t *testing.T, n int) []string {
 	t.Helper()
 	out := make([]string, n)
 	for i := range out {
-		start := at(t, 9, i%60, 0)
+		start := dt.At(t, 9, i%60, 0)
 		c := drivers.Call{Start: start, Direction: drivers.Outbound, Extension: "4120", External: "0301234567",
 			Trunk: "1", Answered: true, Duration: 60 + i, CallID: strconv.Itoa(1000 + i),
-			Legs: legs(drivers.Leg{Party: "4120", Start: start, Talk: 60 + i, Outcome: drivers.Answered})}
+			Legs: dt.Legs(drivers.Leg{Party: "4120", Start: start, Talk: 60 + i, Outcome: drivers.Answered})}
 		var b strings.Builder
 		if err := Encode(&b, &c); err != nil {
 			t.Fatal(err)

@@ -43,26 +43,13 @@ func TestDrivers(t *testing.T) {
 }
 
 func TestOpenRejectsSettings(t *testing.T) {
-	tests := []struct {
-		settings map[string]string
-		want     string
-	}{
+	dt.CheckOpenRefuses(t, "alcatel-oxe", []dt.SettingsRefusal{
 		{map[string]string{"edition": "ED6"}, "want one of"},
 		{map[string]string{"join": "yes"}, "want one of"},
 		{map[string]string{"account-field": "Cost Centre"}, "want a field name"},
 		{map[string]string{"account-field": "9Code"}, "want a field name"},
 		{map[string]string{"fields": "x"}, `no setting "fields"`},
-	}
-	d, err := drivers.Lookup("alcatel-oxe")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		_, err := d.Open(drivers.Config{Settings: tt.settings})
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("Open(%v): error %v, want one containing %q", tt.settings, err, tt.want)
-		}
-	}
+	})
 }
 
 // TestEditions checks which layout each ID reads a ticket by, from its
@@ -119,9 +106,9 @@ func openRaw(t *testing.T, id string, settings map[string]string) *parser {
 // TestAccountField reads the account code from the field the setting
 // names, in the ED5.2 layout; a field the layout lacks gives none.
 func TestAccountField(t *testing.T) {
-	start := at(t, 9, 0, 0)
+	start := dt.At(t, 9, 0, 0)
 	c := drivers.Call{Start: start, Direction: drivers.Outbound, Extension: "4120", External: "0301234567",
-		Trunk: "1", Answered: true, Duration: 60, Legs: legs(drivers.Leg{Party: "4120", Start: start, Talk: 60, Outcome: drivers.Answered})}
+		Trunk: "1", Answered: true, Duration: 60, Legs: dt.Legs(drivers.Leg{Party: "4120", Start: start, Talk: 60, Outcome: drivers.Answered})}
 	var b strings.Builder
 	if err := Encode(&b, &c); err != nil {
 		t.Fatal(err)

@@ -110,7 +110,7 @@ func (r *fieldReader) number(s slot) int {
 	if v == "" {
 		return 0
 	}
-	n, ok := atoi(v)
+	n, ok := drivers.Atoi(v)
 	if !ok {
 		r.fail(s, "want a whole number")
 	}
@@ -119,7 +119,7 @@ func (r *fieldReader) number(s slot) int {
 
 func (r *fieldReader) callType() int {
 	v := r.str(sCallType)
-	n, ok := atoi(v)
+	n, ok := drivers.Atoi(v)
 	switch {
 	case r.raw(sCallType) == "":
 		r.fail(sCallType, "missing: the ticket ends before it, or is no ticket")
@@ -171,19 +171,4 @@ func cmpSlot(l *layout, a, b slot) slot {
 		return a
 	}
 	return b
-}
-
-// atoi reads 1 to 9 decimal digits: no sign, no blanks.
-func atoi(s string) (int, bool) {
-	if s == "" || len(s) > 9 {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
-			return 0, false
-		}
-		n = n*10 + int(s[i]-'0')
-	}
-	return n, true
 }

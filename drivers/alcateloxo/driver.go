@@ -8,7 +8,6 @@
 package alcateloxo
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -79,10 +78,7 @@ type options struct {
 
 // New opens a parser; drivers.Open calls it with every setting filled in.
 func New(cfg drivers.Config) (drivers.Parser, error) {
-	if cfg.Location == nil {
-		return nil, errors.New("no time zone: open the driver with Driver.Open")
-	}
-	opts, err := readOptions(cfg.Settings)
+	opts, err := drivers.ReadSettings(cfg, readOptions)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +112,7 @@ func readVoicemail(list string) (map[string]bool, error) {
 			continue
 		}
 		ext := user(n)
-		if _, ok := atoi(ext); !ok {
+		if _, ok := drivers.Atoi(ext); !ok {
 			return nil, fmt.Errorf("%q: want a subscriber number such as 500 or A500", n)
 		}
 		vm[ext] = true

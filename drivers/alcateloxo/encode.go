@@ -104,7 +104,7 @@ func truncate(s string, n int) string {
 
 // lineName renders a line number as the T0 access it stands for.
 func lineName(trunk string) (string, error) {
-	n, ok := atoi(trunk)
+	n, ok := drivers.Atoi(trunk)
 	if !ok || n < 1 || n > 99 {
 		return "", fmt.Errorf("trunk %q: want a line number from 1 to 99", trunk)
 	}
@@ -152,7 +152,7 @@ func fieldText(id fieldID, s *statement) (string, bool) {
 	case fieldTime:
 		return fmt.Sprintf("%02d:%02d", s.hour, s.minute), false
 	case fieldDuration:
-		return fmt.Sprintf("%02d:%02d:%02d", s.talk/3600, s.talk/60%60, s.talk%60), false
+		return drivers.FormatHMS(s.talk), false
 	case fieldUnits:
 		return fmt.Sprint(s.units), true
 	case fieldService:

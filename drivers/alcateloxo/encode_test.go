@@ -1,77 +1,44 @@
 package alcateloxo
 
 import (
-	"strings"
 	"testing"
 	"time"
 
-	"calltally.app/collector/simulator"
 	"calltally.app/drivers"
 	dt "calltally.app/drivers/driverstest"
 )
 
-func legs(l ...drivers.Leg) []drivers.Leg { return l }
-
-// at is a moment on 2 March 2026 in Berlin.
-func at(t testing.TB, hour, minute, sec int) time.Time {
-	return time.Date(2026, 3, 2, hour, minute, sec, 0, dt.Location(t, dt.Zone))
-}
-
 // TestEncodeStatements pins the exact bytes of each kind of call.
 func TestEncodeStatements(t *testing.T) {
-	start := at(t, 11, 27, 10)
+	start := dt.At(t, 11, 27, 10)
 	in := drivers.Call{Start: start, Direction: drivers.Inbound, External: "06912345678", Dialled: "0", Trunk: "2",
-		FinalAnswerer: "208", Extension: "208", Legs: legs(
+		FinalAnswerer: "208", Extension: "208", Legs: dt.Legs(
 			drivers.Leg{Party: "200", Start: start, Ring: 8, Talk: 45, Outcome: drivers.Answered},
 			drivers.Leg{Party: "208", Start: start.Add(53 * time.Second), Ring: 4, Talk: 135, Outcome: drivers.Answered})}
 	vm := drivers.Call{Start: start, Direction: drivers.Inbound, External: "0301112223", Trunk: "1", Extension: "205",
-		Legs: legs(drivers.Leg{Party: "205", Start: start, Ring: 20, Outcome: drivers.Unanswered},
+		Legs: dt.Legs(drivers.Leg{Party: "205", Start: start, Ring: 20, Outcome: drivers.Unanswered},
 			drivers.Leg{PartyName: "Voicemail", Start: start.Add(20 * time.Second), Talk: 31, Outcome: drivers.Voicemail})}
 	missed := vm
 	missed.Legs = vm.Legs[:1]
 	out := drivers.Call{Start: start, Direction: drivers.Outbound, Extension: "206", External: "00441632960123",
 		Dialled: "00441632960123", Trunk: "12", AccountCode: "4711", ChargeUnits: 7,
-		Legs: legs(drivers.Leg{Party: "206", Start: start, Ring: 6, Talk: 3725, Outcome: drivers.Answered})}
+		Legs: dt.Legs(drivers.Leg{Party: "206", Start: start, Ring: 6, Talk: 3725, Outcome: drivers.Answered})}
 	busy := out
-	busy.Legs = legs(drivers.Leg{Party: "206", Start: start, Outcome: drivers.Busy})
+	busy.Legs = dt.Legs(drivers.Leg{Party: "206", Start: start, Outcome: drivers.Busy})
 	internal := drivers.Call{Start: start, Direction: drivers.Internal, Extension: "203", Dialled: "204",
-		Legs: legs(drivers.Leg{Party: "204", Start: start, Ring: 3, Talk: 75, Outcome: drivers.Answered})}
-	tests := []struct {
-		name string
-		call drivers.Call
-		want string
-	}{
+		Legs: dt.Legs(drivers.Leg{Party: "204", Start: start, Ring: 3, Talk: 75, Outcome: drivers.Answered})}
+	dt.CheckEncodings(t, Encode, []dt.Encoding{
 		{"inbound, transferred", in, "A208  <-- N02 02/03/26 11:27 00:03:00     0 ST       06912345678\r\n"},
 		{"inbound, voicemail", vm, "A205  <-- N01 02/03/26 11:27 00:00:31     0 ST       0301112223\r\n"},
 		{"outbound", out, "A206  --> N12 02/03/26 11:27 01:02:05     7 ST       00441632960123\r\n"},
 		{"inbound, missed", missed, ""},
 		{"outbound, busy", busy, ""},
 		{"internal", internal, ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var b strings.Builder
-			if err := Encode(&b, &tt.call); err != nil {
-				t.Fatal(err)
-			}
-			if b.String() != tt.want {
-				t.Errorf("got\n%q\nwant\n%q", b.String(), tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestEncodeRejects(t *testing.T) {
-	base := func() drivers.Call {
-		start := at(t, 9, 0, 0)
-		return drivers.Call{Start: start, Direction: drivers.Outbound, Extension: "201", External: "0891234567", Trunk: "1",
-			Legs: legs(drivers.Leg{Party: "201", Start: start, Talk: 60, Outcome: drivers.Answered})}
-	}
-	tests := []struct {
-		name   string
-		change func(c *drivers.Call)
-		want   string
-	}{
+	dt.CheckEncodeRefuses(t, Encode, dt.OutboundCall(t), []dt.Refusal{
 		{"no legs", func(c *drivers.Call) { c.Legs = nil }, "no legs"},
 		{"tandem", func(c *drivers.Call) { c.Direction = drivers.Tandem }, `direction "tandem"`},
 		{"no trunk", func(c *drivers.Call) { c.Trunk = "" }, `trunk ""`},
@@ -79,29 +46,14 @@ func TestEncodeRejects(t *testing.T) {
 		{"extension too long", func(c *drivers.Call) { c.Extension = "20123" }, "field 1 (CHARGED USER (SUB))"},
 		{"negative", func(c *drivers.Call) { c.Legs[0].Talk = -1 }, "negative seconds"},
 		{"100 hours", func(c *drivers.Call) { c.Legs[0].Talk = 100 * 3600 }, "field 30 (DURATION (DUR))"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c := base()
-			tt.change(&c)
-			var b strings.Builder
-			err := Encode(&b, &c)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("error %v, want one containing %q", err, tt.want)
-			}
-			if b.Len() > 0 {
-				t.Errorf("wrote %q despite the error", b.String())
-			}
-		})
-	}
+	})
 }
 
 // TestRoundTrip writes three days of the simulated office, in the default
 // statement and with every field selected, and parses them back: every
 // call the PBX prints reads as what it was.
 func TestRoundTrip(t *testing.T) {
-	loc := dt.Location(t, dt.Zone)
-	calls := simulator.NewGenerator(simulator.NewOffice(), 7, loc).Days(time.Date(2026, 3, 2, 0, 0, 0, 0, loc), 3)
+	calls := dt.SimulatedDays(t, 7, "2026-03-02", 3)
 	for _, fields := range []string{defaultFields, allFields} {
 		t.Run(fields, func(t *testing.T) {
 			l := mustLayout(fields)

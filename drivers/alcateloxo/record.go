@@ -191,7 +191,7 @@ func (rd *fieldReader) units() int {
 	if v == "" {
 		return 0
 	}
-	n, ok := atoi(v)
+	n, ok := drivers.Atoi(v)
 	if !ok {
 		rd.fail(fieldUnits, "want a number of metering units")
 	}

@@ -1,10 +1,11 @@
 package alcateloxo
 
 import (
-	"strings"
+	"fmt"
 	"testing"
 
 	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
 
 // TestDefaultLayout pins the default statement's columns to the table in
@@ -56,37 +57,20 @@ func TestParseLayout(t *testing.T) {
 	}
 	for _, tt := range tests {
 		l, err := parseLayout(tt.spec)
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("parseLayout(%q): %v", tt.spec, err)
-		case tt.want == "" && (len(l.cols) != tt.cols || l.cols[len(l.cols)-1].width != tt.width):
+		ok := dt.CheckError(t, fmt.Sprintf("parseLayout(%q)", tt.spec), err, tt.want)
+		if ok && (len(l.cols) != tt.cols || l.cols[len(l.cols)-1].width != tt.width) {
 			t.Errorf("parseLayout(%q): %d columns, the last %d wide; want %d, %d", tt.spec, len(l.cols), l.cols[len(l.cols)-1].width, tt.cols, tt.width)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("parseLayout(%q): error %v, want one containing %q", tt.spec, err, tt.want)
 		}
 	}
 }
 
 func TestOpenRejectsSettings(t *testing.T) {
-	tests := []struct {
-		settings map[string]string
-		want     string
-	}{
+	dt.CheckOpenRefuses(t, ID, []dt.SettingsRefusal{
 		{map[string]string{"date-order": "yy/mm/dd"}, "want one of"},
 		{map[string]string{"fields": "SUB,TYP,TIM"}, "setting fields: no duration"},
 		{map[string]string{"voicemail": "500,VMU"}, `setting voicemail: "VMU"`},
 		{map[string]string{"mode": "ticket"}, `no setting "mode"`},
-	}
-	d, err := drivers.Lookup(ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		_, err := d.Open(drivers.Config{Settings: tt.settings})
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("Open(%v): error %v, want one containing %q", tt.settings, err, tt.want)
-		}
-	}
+	})
 }
 
 // TestVariantsOpen: every variant detection tries is a valid setting.

@@ -1,6 +1,10 @@
 package alcateloxo
 
-import "strings"
+import (
+	"strings"
+
+	"calltally.app/drivers"
+)
 
 // The manual gives no width for TAXES, ADD. SERVICES, DIALLED NUMBER and
 // NODE, and printers are known to space columns their own way. A
@@ -71,7 +75,7 @@ func clockWord(n int) func(string) bool {
 	return func(s string) bool { return strings.Count(s, ":") == n-1 && strings.Trim(s, "0123456789:") == "" }
 }
 
-func isDigits(s string) bool { _, ok := atoi(s); return ok }
+func isDigits(s string) bool { _, ok := drivers.Atoi(s); return ok }
 
 func isLetters(s string) bool {
 	return s != "" && len(s) <= 8 && strings.Trim(strings.ToUpper(s), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""

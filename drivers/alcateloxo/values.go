@@ -3,6 +3,8 @@ package alcateloxo
 import (
 	"strings"
 	"time"
+
+	"calltally.app/drivers"
 )
 
 // readDate reads dd/mm/yy (mm/dd/yy when monthFirst), with /, . or - as
@@ -17,9 +19,9 @@ func readDate(s string, monthFirst bool) (civil, bool) {
 	default:
 		return civil{}, false
 	}
-	d, ok1 := atoi(first)
-	m, ok2 := atoi(second)
-	y, ok3 := atoi(year)
+	d, ok1 := drivers.Atoi(first)
+	m, ok2 := drivers.Atoi(second)
+	y, ok3 := drivers.Atoi(year)
 	if monthFirst {
 		d, m = m, d
 	}
@@ -48,7 +50,7 @@ func readClock(s string, n int) ([3]int, bool) {
 		if found == (i == n-1) {
 			return out, false // too few or too many parts
 		}
-		v, ok := atoi(part)
+		v, ok := drivers.Atoi(part)
 		if !ok || (i == 0 && len(part) > 3) || (i > 0 && (len(part) != 2 || v > 59)) {
 			return out, false
 		}
@@ -57,26 +59,11 @@ func readClock(s string, n int) ([3]int, bool) {
 	return out, true
 }
 
-// atoi reads 1 to 9 decimal digits: no sign, no blanks.
-func atoi(s string) (int, bool) {
-	if s == "" || len(s) > 9 {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, false
-		}
-		n = n*10 + int(s[i]-'0')
-	}
-	return n, true
-}
-
 // user returns the number of a subscriber written Axxxx; groups (G1),
 // lines (L01) and **** stay as written.
 func user(s string) string {
 	if len(s) > 1 && (s[0] == 'A' || s[0] == 'a') {
-		if _, ok := atoi(s[1:]); ok {
+		if _, ok := drivers.Atoi(s[1:]); ok {
 			return s[1:]
 		}
 	}
@@ -87,7 +74,7 @@ func user(s string) string {
 // digits), "" for groups, lines and stars.
 func subscriber(s string) string {
 	n := user(s)
-	if _, ok := atoi(n); !ok {
+	if _, ok := drivers.Atoi(n); !ok {
 		return ""
 	}
 	return n

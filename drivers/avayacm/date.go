@@ -21,7 +21,7 @@ func readDateRecord(text string, dayFirst bool) (d civil, ok bool, err error) {
 	if len(s) == 5 && s[2] == ' ' {
 		s = s[:2] + s[3:]
 	}
-	if _, digits := atoi(s); len(s) != 4 || !digits {
+	if _, digits := drivers.Atoi(s); len(s) != 4 || !digits {
 		return civil{}, false, nil
 	}
 	d, valid := readDate(s, dayFirst)
@@ -47,7 +47,7 @@ func withYear(d civil, received time.Time) civil {
 	}
 	limit := received.AddDate(0, 0, 1)
 	for year := received.Year(); year > received.Year()-9; year-- {
-		if d.day > daysIn(d.month, year) {
+		if d.day > drivers.DaysIn(d.month, year) {
 			continue // 29 February of a common year: go back to a leap year
 		}
 		if !time.Date(year, d.month, d.day, 0, 0, 0, 0, received.Location()).After(limit) {

@@ -24,8 +24,3 @@ func openParser(t testing.TB, settings map[string]string) drivers.Parser {
 }
 
 func berlin(t testing.TB) *time.Location { return dt.Location(t, dt.Zone) }
-
-func parseText(t testing.TB, p drivers.Parser, lines ...string) dt.Parsed {
-	t.Helper()
-	return dt.ParseText(t, p, lines...)
-}

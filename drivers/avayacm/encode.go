@@ -125,7 +125,7 @@ func seconds(d time.Duration) int { return int(d / time.Second) }
 
 // trunkAccessCode renders a line number as its trunk group's access code.
 func trunkAccessCode(line string) (string, error) {
-	n, ok := atoi(line)
+	n, ok := drivers.Atoi(line)
 	if !ok || n < 1 || n > 899 {
 		return "", fmt.Errorf("trunk %q: want a line number from 1 to 899", line)
 	}

@@ -2,9 +2,12 @@ package avayacm
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
+
+	"calltally.app/drivers"
 )
 
 // An itemID names a data item CallTally reads; itemOther is every item
@@ -132,7 +135,7 @@ func parseItem(part string) (item, string, int, error) {
 	case width == 0:
 		return item{}, name, 0, fmt.Errorf("%s: give its length, as %s:LENGTH", name, name)
 	case len(it.widths) > 0 && !slices.Contains(it.widths, width):
-		return item{}, name, 0, fmt.Errorf("%s: length %d, want %s", name, width, joinInts(it.widths))
+		return item{}, name, 0, fmt.Errorf("%s: length %d, want %s", name, width, drivers.JoinInts(it.widths, " or "))
 	case it.id == itemSecDur && width > 9:
 		return item{}, name, 0, fmt.Errorf("sec-dur: length %d, want at most 9", width)
 	}
@@ -167,22 +170,7 @@ func (l *layout) check() error {
 	return nil
 }
 
-func itemNames() string {
-	names := make([]string, 0, len(items))
-	for n := range items {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return strings.Join(names, ", ")
-}
-
-func joinInts(ns []int) string {
-	s := make([]string, len(ns))
-	for i, n := range ns {
-		s[i] = strconv.Itoa(n)
-	}
-	return strings.Join(s, " or ")
-}
+func itemNames() string { return strings.Join(slices.Sorted(maps.Keys(items)), ", ") }
 
 // standardLayouts are the CM's fixed formats whose positions the Admin
 // Guides give (README.md, "Standard formats"), written as the customized

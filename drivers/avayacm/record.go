@@ -112,8 +112,8 @@ func readRecord(text string, l *layout, dayFirst bool) (record, clock, error) {
 
 func (rd *fieldReader) timeOfDay() (hour, minute int) {
 	v := rd.values[itemTime]
-	h, ok1 := atoi(v[:min(2, len(v))])
-	m, ok2 := atoi(v[min(2, len(v)):])
+	h, ok1 := drivers.Atoi(v[:min(2, len(v))])
+	m, ok2 := drivers.Atoi(v[min(2, len(v)):])
 	if len(v) != 4 || !ok1 || !ok2 || h > 23 || m > 59 {
 		rd.fail(itemTime, "want hhmm, the time the call ended")
 	}
@@ -138,7 +138,7 @@ func (rd *fieldReader) duration() int {
 		return 0
 	}
 	if rd.layout.has(itemSecDur) {
-		n, ok := atoi(rd.text(itemSecDur))
+		n, ok := drivers.Atoi(rd.text(itemSecDur))
 		if !ok {
 			rd.fail(itemSecDur, "want whole seconds")
 		}
@@ -170,9 +170,9 @@ func parseTenths(s string) (int, bool) {
 	if len(s) != 4 {
 		return 0, false
 	}
-	h, ok1 := atoi(s[:1])
-	m, ok2 := atoi(s[1:3])
-	t, ok3 := atoi(s[3:])
+	h, ok1 := drivers.Atoi(s[:1])
+	m, ok2 := drivers.Atoi(s[1:3])
+	t, ok3 := drivers.Atoi(s[3:])
 	if !ok1 || !ok2 || !ok3 || m > 59 {
 		return 0, false
 	}
@@ -181,8 +181,8 @@ func parseTenths(s string) (int, bool) {
 
 // readDate reads mmdd[yy] or ddmm[yy]; without yy the year is 0.
 func readDate(s string, dayFirst bool) (civil, bool) {
-	a, ok1 := atoi(s[:min(2, len(s))])
-	b, ok2 := atoi(s[min(2, len(s)):min(4, len(s))])
+	a, ok1 := drivers.Atoi(s[:min(2, len(s))])
+	b, ok2 := drivers.Atoi(s[min(2, len(s)):min(4, len(s))])
 	if len(s) < 4 || !ok1 || !ok2 {
 		return civil{}, false
 	}
@@ -192,14 +192,14 @@ func readDate(s string, dayFirst bool) (civil, bool) {
 	}
 	year := 0
 	if len(s) == 6 {
-		yy, ok := atoi(s[4:])
+		yy, ok := drivers.Atoi(s[4:])
 		if !ok {
 			return civil{}, false
 		}
 		year = 2000 + yy
 	}
 	c := civil{year, time.Month(m), d}
-	return c, m >= 1 && m <= 12 && d >= 1 && d <= daysIn(c.month, year)
+	return c, m >= 1 && m <= 12 && d >= 1 && d <= drivers.DaysIn(c.month, year)
 }
 
 func dateLayout(width int, dayFirst bool) string {
@@ -211,29 +211,4 @@ func dateLayout(width int, dayFirst bool) string {
 		s += "yy"
 	}
 	return s
-}
-
-// daysIn is the length of month m; for year 0 (unknown) February has 29
-// days, so that 29 February is read and its year found later.
-func daysIn(m time.Month, year int) int {
-	if year == 0 {
-		year = 2000
-	}
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
-}
-
-// atoi reads 1 to 9 decimal digits: no sign, no blanks.
-func atoi(s string) (int, bool) {
-	if s == "" || len(s) > 9 {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
 }

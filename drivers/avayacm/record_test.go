@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
 
 func TestParseTenths(t *testing.T) {
@@ -136,7 +137,7 @@ func TestDirection(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := parseText(t, openParser(t, map[string]string{"format": tt.format}), "0302", tt.line)
+			got := dt.ParseText(t, openParser(t, map[string]string{"format": tt.format}), "0302", tt.line)
 			if len(got.Calls) != 1 {
 				t.Fatalf("calls %+v, errors %q", got.Calls, got.Errs)
 			}

@@ -1,10 +1,11 @@
 package avayacm
 
 import (
-	"strings"
+	"fmt"
 	"testing"
 
 	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
 
 // TestDefaultLayout holds the default fields setting to the recommended
@@ -85,44 +86,26 @@ func TestParseLayout(t *testing.T) {
 	}
 	for _, tt := range tests {
 		l, err := parseLayout(formatCustomized, tt.spec)
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("parseLayout(%q): %v", tt.spec, err)
-		case tt.want == "" && l.width != tt.width:
+		if dt.CheckError(t, fmt.Sprintf("parseLayout(%q)", tt.spec), err, tt.want) && l.width != tt.width {
 			t.Errorf("parseLayout(%q): width %d, want %d", tt.spec, l.width, tt.width)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("parseLayout(%q): error %v, want one containing %q", tt.spec, err, tt.want)
 		}
 	}
 }
 
 func TestOpenRejectsSettings(t *testing.T) {
-	tests := []struct {
-		settings map[string]string
-		want     string
-	}{
+	dt.CheckOpenRefuses(t, "avaya-cm", []dt.SettingsRefusal{
 		{map[string]string{"format": "unformatted"}, "want one of"},
 		{map[string]string{"date-format": "year/month"}, "want one of"},
 		{map[string]string{"ineffective": "busy"}, "want one of"},
 		{map[string]string{"fields": "time,sec-dur"}, "setting fields: no cond-code item"},
-	}
-	d, err := drivers.Lookup("avaya-cm")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		_, err := d.Open(drivers.Config{Settings: tt.settings})
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("Open(%v): error %v, want one containing %q", tt.settings, err, tt.want)
-		}
-	}
+	})
 }
 
 // TestFieldsIgnoredByStandardFormats: a broken fields setting does not
 // matter where the format is not customized.
 func TestFieldsIgnoredByStandardFormats(t *testing.T) {
 	p := openParser(t, map[string]string{"format": "printer", "fields": "nonsense"})
-	got := parseText(t, p, "0302", "0914 0020 7   9 101 004930123456    4201")
+	got := dt.ParseText(t, p, "0302", "0914 0020 7   9 101 004930123456    4201")
 	if len(got.Calls) != 1 || got.Calls[0].Duration != 120 {
 		t.Errorf("calls %+v, errors %q", got.Calls, got.Errs)
 	}
@@ -136,7 +119,7 @@ func TestDateFormat(t *testing.T) {
 		{"day/month", "2026-03-05T09:15:00"},
 	}
 	for _, tt := range tests {
-		got := parseText(t, openParser(t, map[string]string{"date-format": tt.setting}), line)
+		got := dt.ParseText(t, openParser(t, map[string]string{"date-format": tt.setting}), line)
 		if len(got.Calls) != 1 || got.Calls[0].Start.Format(drivers.WallClock) != tt.want {
 			t.Errorf("date-format=%s: calls %+v, errors %q; want start %s", tt.setting, got.Calls, got.Errs, tt.want)
 		}

@@ -6,7 +6,6 @@
 package avayaipo
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -58,10 +57,7 @@ type options struct {
 
 // New opens a parser; drivers.Open calls it with every setting filled in.
 func New(cfg drivers.Config) (drivers.Parser, error) {
-	if cfg.Location == nil {
-		return nil, errors.New("no time zone: open the driver with Driver.Open")
-	}
-	opts, err := readOptions(cfg.Settings)
+	opts, err := drivers.ReadSettings(cfg, readOptions)
 	if err != nil {
 		return nil, err
 	}

@@ -29,8 +29,3 @@ func openConfig(t testing.TB, cfg drivers.Config) drivers.Parser {
 }
 
 func berlin(t testing.TB) *time.Location { return dt.Location(t, dt.Zone) }
-
-func parseText(t testing.TB, p drivers.Parser, lines ...string) dt.Parsed {
-	t.Helper()
-	return dt.ParseText(t, p, lines...)
-}

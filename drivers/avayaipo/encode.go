@@ -55,7 +55,7 @@ func sharedFields(c *drivers.Call) (smdr, error) {
 	f[fieldCallID] = c.CallID
 	if c.CallID == "" {
 		f[fieldCallID] = "1000000" // where the IP Office starts counting
-	} else if _, ok := digits(c.CallID, 18); !ok {
+	} else if _, ok := drivers.Digits(c.CallID, 18); !ok {
 		return f, fmt.Errorf("call ID %q: want a whole number", c.CallID)
 	}
 	f[fieldAuthValid], f[fieldAuthCode] = "0", "n/a" // as R10 writes them without authorization codes
@@ -93,7 +93,7 @@ func directionFields(f *smdr, c *drivers.Call) error {
 
 // trunkParty renders a line number as the trunk device and its name.
 func trunkParty(line string) (device, name string, err error) {
-	n, ok := atoi(line)
+	n, ok := drivers.Atoi(line)
 	if !ok || n < 1 || n > 999 {
 		return "", "", fmt.Errorf("trunk %q: want a line number from 1 to 999", line)
 	}
@@ -106,7 +106,7 @@ func legFields(f *smdr, c *drivers.Call, i int) error {
 	if l.Ring < 0 || l.Talk < 0 || l.Hold < 0 {
 		return errors.New("negative seconds")
 	}
-	f[fieldConnected] = formatConnected(l.Talk)
+	f[fieldConnected] = drivers.FormatHMS(l.Talk)
 	f[fieldRing] = "0"
 	if i == 0 {
 		f[fieldRing] = strconv.Itoa(l.Ring) // the IP Office times ringing once, to the call's first answer
@@ -152,21 +152,10 @@ func legParty(l *drivers.Leg) (device, name string) {
 	return "E" + l.Party, l.PartyName
 }
 
-func formatConnected(secs int) string {
-	return fmt.Sprintf("%02d:%02d:%02d", secs/3600, secs/60%60, secs%60)
-}
-
-// writeRecord joins the fields. SMDR has no quoting, so a field holding the
-// separator or a line break cannot be written.
+// writeRecord joins the fields, CR LF terminated. SMDR has no quoting.
 func writeRecord(b *strings.Builder, f *smdr) error {
-	for i, v := range f {
-		if strings.ContainsAny(v, ",\r\n") {
-			return &drivers.FieldError{Field: i + 1, Name: fieldNames[i], Value: v, Reason: "SMDR cannot carry a comma or line break"}
-		}
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(v)
+	if err := drivers.JoinCommas(b, f[:], fieldNames[:], "SMDR cannot carry a comma or line break"); err != nil {
+		return err
 	}
 	b.WriteString("\r\n")
 	return nil

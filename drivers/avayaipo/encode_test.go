@@ -1,49 +1,25 @@
 package avayaipo
 
 import (
-	"strings"
 	"testing"
-	"time"
 
 	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
 
 // simulated completes a call the way the simulator hands it to Encode:
 // start, Call ID, and the totals its legs add up to.
 func simulated(t *testing.T, c drivers.Call) drivers.Call {
 	t.Helper()
-	c.Start = time.Date(2026, 3, 2, 11, 27, 0, 0, berlin(t))
+	c.Start = dt.At(t, 11, 27, 0)
 	c.CallID = "1000105"
 	c.ExtensionName = "Ext " + c.Extension
 	for _, l := range c.Legs {
 		c.Duration += l.Talk
 		c.Answered = c.Answered || l.Outcome == drivers.Answered || l.Outcome == drivers.Voicemail
 	}
-	c.Voicemail = c.Answered && !hasOutcome(c.Legs, drivers.Answered)
+	c.Voicemail = c.Answered && !dt.HasOutcome(c.Legs, drivers.Answered)
 	return c
-}
-
-func legs(l ...drivers.Leg) []drivers.Leg { return l }
-
-func hasOutcome(legs []drivers.Leg, o drivers.Outcome) bool {
-	for _, l := range legs {
-		if l.Outcome == o {
-			return true
-		}
-	}
-	return false
-}
-
-func answered(ext string, ring, talk int) drivers.Leg {
-	return drivers.Leg{Party: ext, PartyName: "Ext " + ext, Ring: ring, Talk: talk, Outcome: drivers.Answered}
-}
-
-func rang(ext string, ring int) drivers.Leg {
-	return drivers.Leg{Party: ext, PartyName: "Ext " + ext, Ring: ring, Outcome: drivers.Unanswered}
-}
-
-func voicemail(talk int) drivers.Leg {
-	return drivers.Leg{Talk: talk, Outcome: drivers.Voicemail}
 }
 
 // TestRoundTrip encodes calls and parses them back: what the simulator
@@ -55,36 +31,29 @@ func TestRoundTrip(t *testing.T) {
 		call drivers.Call
 	}{
 		{"direct inbound", drivers.Call{Direction: in, Extension: "202", External: "08912345678", Dialled: "202", Trunk: "1",
-			Legs: legs(answered("202", 8, 340))}},
+			Legs: dt.Named(dt.Answered("202", 8, 340))}},
 		{"transferred inbound", drivers.Call{Direction: in, Extension: "208", External: "06912345678", Dialled: "200", Trunk: "2",
-			Legs: legs(answered("207", 4, 45), answered("208", 0, 135))}},
+			Legs: dt.Named(dt.Answered("207", 4, 45), dt.Answered("208", 0, 135))}},
 		{"transferred twice", drivers.Call{Direction: in, Extension: "209", External: "06912345678", Dialled: "200", Trunk: "2",
-			Legs: legs(answered("207", 4, 45), answered("208", 0, 60), answered("209", 0, 135))}},
+			Legs: dt.Named(dt.Answered("207", 4, 45), dt.Answered("208", 0, 60), dt.Answered("209", 0, 135))}},
 		{"missed inbound", drivers.Call{Direction: in, Extension: "205", External: "03011122233", Dialled: "205", Trunk: "1",
-			Legs: legs(rang("205", 25))}},
+			Legs: dt.Named(dt.Rang("205", 25))}},
 		{"inbound to voicemail", drivers.Call{Direction: in, Extension: "202", External: "01719999999", Dialled: "202", Trunk: "3",
-			Legs: legs(rang("202", 20), voicemail(31))}},
+			Legs: dt.Named(dt.Rang("202", 20), dt.Voicemail(31))}},
 		{"outbound answered", drivers.Call{Direction: out, Extension: "206", External: "00441632960123", Dialled: "900441632960123",
-			Trunk: "2", AccountCode: "4711", Legs: legs(answered("206", 6, 160))}},
+			Trunk: "2", AccountCode: "4711", Legs: dt.Named(dt.Answered("206", 6, 160))}},
 		{"outbound failed", drivers.Call{Direction: out, Extension: "201", External: "0891234567", Dialled: "0891234567",
-			Legs: legs(drivers.Leg{Party: "201", Outcome: drivers.Failed})}},
+			Legs: dt.Legs(dt.Refused("201", drivers.Failed))}},
 		{"internal", drivers.Call{Direction: internal, Extension: "203", Dialled: "204",
-			Legs: legs(answered("204", 3, 75))}},
+			Legs: dt.Named(dt.Answered("204", 3, 75))}},
 		{"internal to voicemail", drivers.Call{Direction: internal, Extension: "203", Dialled: "204",
-			Legs: legs(rang("204", 12), voicemail(22))}},
+			Legs: dt.Named(dt.Rang("204", 12), dt.Voicemail(22))}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var b strings.Builder
 			want := simulated(t, tt.call)
-			if err := Encode(&b, &want); err != nil {
-				t.Fatal(err)
-			}
-			got := parseText(t, openParser(t, nil), strings.Split(b.String(), "\r\n")...)
-			if len(got.Errs) > 0 || len(got.Calls) != 1 {
-				t.Fatalf("parsed %d calls, errors %q from:\n%s", len(got.Calls), got.Errs, b.String())
-			}
-			checkSame(t, &got.Calls[0], &want)
+			got := dt.RoundTrip(t, "avaya-ipo", openParser(t, nil), &want).Got
+			checkSame(t, &got, &want)
 		})
 	}
 }
@@ -107,29 +76,17 @@ func checkSame(t *testing.T, got, want *drivers.Call) {
 // ring only on the first record.
 func TestEncodeRecords(t *testing.T) {
 	c := simulated(t, drivers.Call{Direction: drivers.Inbound, Extension: "208", External: "06912345678", Dialled: "200", Trunk: "2",
-		Legs: legs(answered("207", 4, 45), answered("208", 0, 135))})
+		Legs: dt.Named(dt.Answered("207", 4, 45), dt.Answered("208", 0, 135))})
 	c.Legs[0].Hold = 10
 	want := "2026/03/02 11:27:00,00:00:45,4,06912345678,I,200,200,,0,1000105,1,E207,Ext 207,T9002,Line 2.1,10,0,0,n/a,,,,,,,,,,,\r\n" +
 		"2026/03/02 11:27:00,00:02:15,0,06912345678,I,200,200,,0,1000105,0,E208,Ext 208,T9002,Line 2.1,0,0,0,n/a,,,,,,,,,,,\r\n"
-	var b strings.Builder
-	if err := Encode(&b, &c); err != nil {
-		t.Fatal(err)
-	}
-	if b.String() != want {
-		t.Errorf("got\n%q\nwant\n%q", b.String(), want)
-	}
+	dt.CheckEncode(t, Encode, &c, want)
 }
 
 func TestEncodeRejects(t *testing.T) {
-	base := func() drivers.Call {
-		return simulated(t, drivers.Call{Direction: drivers.Inbound, Extension: "202", External: "0891234", Dialled: "202", Trunk: "1",
-			Legs: legs(answered("202", 8, 340))})
-	}
-	tests := []struct {
-		name   string
-		change func(c *drivers.Call)
-		want   string
-	}{
+	base := simulated(t, drivers.Call{Direction: drivers.Inbound, Extension: "202", External: "0891234", Dialled: "202", Trunk: "1",
+		Legs: dt.Named(dt.Answered("202", 8, 340))})
+	dt.CheckEncodeRefuses(t, Encode, base, []dt.Refusal{
 		{"no legs", func(c *drivers.Call) { c.Legs = nil }, "no legs"},
 		{"call ID", func(c *drivers.Call) { c.CallID = "A17" }, `call ID "A17"`},
 		{"tandem", func(c *drivers.Call) { c.Direction = drivers.Tandem }, `direction "tandem"`},
@@ -138,19 +95,5 @@ func TestEncodeRejects(t *testing.T) {
 		{"outbound without trunk", func(c *drivers.Call) { c.Direction, c.Trunk = drivers.Outbound, "" }, "without a trunk"},
 		{"comma", func(c *drivers.Call) { c.Legs[0].PartyName = "Meier, Anna" }, `field 13 (Party1Name) "Meier, Anna"`},
 		{"negative", func(c *drivers.Call) { c.Legs[0].Talk = -1 }, "negative seconds"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c := base()
-			tt.change(&c)
-			var b strings.Builder
-			err := Encode(&b, &c)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("error %v, want one containing %q", err, tt.want)
-			}
-			if b.Len() > 0 {
-				t.Errorf("wrote %q despite the error", b.String())
-			}
-		})
-	}
+	})
 }

@@ -45,7 +45,7 @@ func (p *parser) Parse(rec drivers.Record) ([]drivers.Call, error) {
 	if strings.HasPrefix(rec.Text, "Call Start") {
 		return nil, errHeader
 	}
-	p.fields = splitFields(p.fields, rec.Text)
+	p.fields = drivers.SplitCommas(p.fields, rec.Text)
 	r, err := parseRecord(p.fields, p.loc)
 	if err != nil {
 		return nil, err

@@ -3,7 +3,6 @@ package avayaipo
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"calltally.app/drivers"
@@ -84,20 +83,6 @@ type record struct {
 	targeter   string // External Targeter Id
 }
 
-// splitFields cuts a line at its commas into dst, reusing its array: the
-// format defines no quoting, so a comma always ends a field.
-func splitFields(dst []string, line string) []string {
-	dst = dst[:0]
-	for {
-		i := strings.IndexByte(line, ',')
-		if i < 0 {
-			return append(dst, line)
-		}
-		dst = append(dst, line[:i])
-		line = line[i+1:]
-	}
-}
-
 // parseRecord reads the fields of one line. Only fields the call is
 // derived from are checked; the rest are the PBX's business.
 func parseRecord(f []string, loc *time.Location) (record, error) {
@@ -126,7 +111,7 @@ func parseRecord(f []string, loc *time.Location) (record, error) {
 // readOptional takes the fields of R6 and later, absent in old records.
 func readOptional(r *record, f []string) {
 	if len(f) > fieldUnits {
-		r.units, _ = atoi(f[fieldUnits]) // advice of charge is informative: never reject a call for it
+		r.units, _ = drivers.Atoi(f[fieldUnits]) // advice of charge is informative: never reject a call for it
 	}
 	if len(f) > fieldTargeter {
 		r.cause, r.targeter = f[fieldCause], f[fieldTargeter]
@@ -155,7 +140,7 @@ func (rd *fieldReader) callStart(loc *time.Location) (time.Time, int64) {
 }
 
 func (rd *fieldReader) connected() int {
-	secs, ok := parseConnected(rd.f[fieldConnected])
+	secs, ok := drivers.HMS(rd.f[fieldConnected], 9)
 	if !ok {
 		rd.fail(fieldConnected, "want h:mm:ss")
 	}
@@ -167,7 +152,7 @@ func (rd *fieldReader) seconds(i int) int {
 	if rd.f[i] == "" {
 		return 0
 	}
-	n, ok := atoi(rd.f[i])
+	n, ok := drivers.Atoi(rd.f[i])
 	if !ok {
 		rd.fail(i, "want whole seconds")
 	}
@@ -186,7 +171,7 @@ func (rd *fieldReader) direction() (inbound bool) {
 }
 
 func (rd *fieldReader) callID() int64 {
-	n, ok := digits(rd.f[fieldCallID], 18) // 10 digits on busy systems: 1000014155
+	n, ok := drivers.Digits(rd.f[fieldCallID], 18) // 10 digits on busy systems: 1000014155
 	if !ok {
 		rd.fail(fieldCallID, "want a whole number")
 	}
@@ -204,63 +189,19 @@ func parseCallStart(s string, loc *time.Location) (time.Time, int64, error) {
 	if len(s) != 19 || s[4] != '/' || s[7] != '/' || s[10] != ' ' || s[13] != ':' || s[16] != ':' {
 		return time.Time{}, 0, errStartLayout
 	}
-	y, ok1 := atoi(s[0:4])
-	mo, ok2 := atoi(s[5:7])
-	d, ok3 := atoi(s[8:10])
-	h, ok4 := atoi(s[11:13])
-	mi, ok5 := atoi(s[14:16])
-	sec, ok6 := atoi(s[17:19])
+	y, ok1 := drivers.Atoi(s[0:4])
+	mo, ok2 := drivers.Atoi(s[5:7])
+	d, ok3 := drivers.Atoi(s[8:10])
+	h, ok4 := drivers.Atoi(s[11:13])
+	mi, ok5 := drivers.Atoi(s[14:16])
+	sec, ok6 := drivers.Atoi(s[17:19])
 	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) {
 		return time.Time{}, 0, errStartLayout
 	}
 	// time.Date would silently roll 2026/02/30 over into March.
-	if mo < 1 || mo > 12 || d < 1 || d > daysIn(time.Month(mo), y) || h > 23 || mi > 59 || sec > 59 {
+	if mo < 1 || mo > 12 || d < 1 || d > drivers.DaysIn(time.Month(mo), y) || h > 23 || mi > 59 || sec > 59 {
 		return time.Time{}, 0, errStartRange
 	}
 	wall := int64(((((y*100+mo)*100+d)*100+h)*100+mi)*100 + sec)
 	return time.Date(y, time.Month(mo), d, h, mi, sec, 0, loc), wall, nil
-}
-
-func daysIn(m time.Month, year int) int {
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
-}
-
-// parseConnected reads Connected Time `h+:mm:ss`; the hours are not
-// limited to two digits (a call can last for days).
-func parseConnected(s string) (int, bool) {
-	n := len(s)
-	if n < 7 || s[n-3] != ':' || s[n-6] != ':' {
-		return 0, false
-	}
-	h, ok1 := atoi(s[:n-6])
-	m, ok2 := atoi(s[n-5 : n-3])
-	sec, ok3 := atoi(s[n-2:])
-	if !ok1 || !ok2 || !ok3 || m > 59 || sec > 59 {
-		return 0, false
-	}
-	return h*3600 + m*60 + sec, true
-}
-
-// atoi reads a count: 1 to 9 decimal digits, never so many that sums of
-// counts could overflow.
-func atoi(s string) (int, bool) {
-	n, ok := digits(s, 9)
-	return int(n), ok
-}
-
-// digits reads 1 to maxLen decimal digits: no sign, no blanks. By hand, as
-// strconv.Atoi accepts signs and allocates an error on every failure.
-func digits(s string, maxLen int) (int64, bool) {
-	if s == "" || len(s) > maxLen {
-		return 0, false
-	}
-	var n int64
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int64(c-'0')
-	}
-	return n, true
 }

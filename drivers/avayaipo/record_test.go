@@ -7,33 +7,8 @@ import (
 	"time"
 
 	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
-
-func TestParseConnected(t *testing.T) {
-	tests := []struct {
-		in   string
-		want int
-		ok   bool
-	}{
-		{"00:00:00", 0, true},
-		{"00:02:05", 125, true},
-		{"0:00:07", 7, true},
-		{"123:04:05", 123*3600 + 4*60 + 5, true}, // hours are not limited to two digits
-		{"00:60:00", 0, false},
-		{"00:00:60", 0, false},
-		{"0a:00:05", 0, false},
-		{"00:0:05", 0, false},
-		{"-1:00:00", 0, false},
-		{"", 0, false},
-		{"1234567890:00:00", 0, false}, // would overflow sums
-	}
-	for _, tt := range tests {
-		got, ok := parseConnected(tt.in)
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("parseConnected(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
-		}
-	}
-}
 
 func TestParseCallStart(t *testing.T) {
 	loc := berlin(t)
@@ -84,10 +59,7 @@ func TestParseErrors(t *testing.T) {
 			if err == nil || err.Error() != tt.want {
 				t.Fatalf("error %v, want %s", err, tt.want)
 			}
-			var fe *drivers.FieldError
-			if errors.As(err, &fe) != (tt.field != 0) || (fe != nil && fe.Field != tt.field) {
-				t.Errorf("error %#v: want a FieldError for field %d", err, tt.field)
-			}
+			dt.CheckField(t, err, tt.field)
 			if tt.name == "header" && !errors.Is(err, drivers.ErrNotCall) {
 				t.Errorf("header error %v does not wrap ErrNotCall", err)
 			}
@@ -114,7 +86,7 @@ func TestDerive(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := oneCall(t, openParser(t, nil), tt.line)
+			c := dt.OneCall(t, openParser(t, nil), tt.line)
 			if c.Direction != tt.dir || c.Legs[0].Outcome != tt.outcome || c.Extension != tt.ext {
 				t.Errorf("got %s %s extension %q, want %s %s %q", c.Direction, c.Legs[0].Outcome, c.Extension, tt.dir, tt.outcome, tt.ext)
 			}
@@ -123,7 +95,7 @@ func TestDerive(t *testing.T) {
 }
 
 func replaceField(line string, i int, value string) string {
-	f := splitFields(nil, line)
+	f := drivers.SplitCommas(nil, line)
 	f[i] = value
 	return strings.Join(f, ",")
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
 
 // Records shared by the tests below: an inbound call answered by 207 and
@@ -26,16 +27,6 @@ var (
 	}
 )
 
-// oneCall parses lines that make exactly one call and returns it.
-func oneCall(t *testing.T, p drivers.Parser, lines ...string) drivers.Call {
-	t.Helper()
-	got := parseText(t, p, lines...)
-	if len(got.Errs) > 0 || len(got.Calls) != 1 {
-		t.Fatalf("got %d calls and errors %q, want one call", len(got.Calls), got.Errs)
-	}
-	return got.Calls[0]
-}
-
 func TestTrunkSetting(t *testing.T) {
 	const sip = "2026/03/02 09:00:00,00:00:10,1,301,O,0891234567,0891234567,,0,1000001,0,E301,Anna Meier,T9017,SIP Trunk,0,0"
 	tests := []struct {
@@ -51,7 +42,7 @@ func TestTrunkSetting(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.setting, func(t *testing.T) {
-			c := oneCall(t, openParser(t, map[string]string{"trunk": tt.setting}), tt.line)
+			c := dt.OneCall(t, openParser(t, map[string]string{"trunk": tt.setting}), tt.line)
 			if c.Trunk != tt.want {
 				t.Errorf("trunk=%s: Trunk = %q, want %q", tt.setting, c.Trunk, tt.want)
 			}
@@ -73,7 +64,7 @@ func TestVoicemailSetting(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := oneCall(t, openParser(t, map[string]string{"voicemail": tt.setting}), tt.lines...)
+			c := dt.OneCall(t, openParser(t, map[string]string{"voicemail": tt.setting}), tt.lines...)
 			if c.Answered != tt.answered || c.Voicemail != tt.voicemail {
 				t.Errorf("Answered, Voicemail = %v, %v; want %v, %v", c.Answered, c.Voicemail, tt.answered, tt.voicemail)
 			}
@@ -130,26 +121,13 @@ func callIDs(calls []drivers.Call) []string {
 }
 
 func TestOpenRejectsSettings(t *testing.T) {
-	tests := []struct {
-		settings map[string]string
-		want     string
-	}{
+	dt.CheckOpenRefuses(t, "avaya-ipo", []dt.SettingsRefusal{
 		{map[string]string{"group-timeout": "a day"}, "group-timeout"},
 		{map[string]string{"group-timeout": "0s"}, "above zero"},
 		{map[string]string{"group-timeout": "-1h"}, "above zero"},
 		{map[string]string{"trunk": "route"}, "want one of"},
 		{map[string]string{"voicemail": "ignored"}, "want one of"},
-	}
-	d, err := drivers.Lookup("avaya-ipo")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		_, err := d.Open(drivers.Config{Settings: tt.settings})
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("Open(%v): error %v, want one containing %q", tt.settings, err, tt.want)
-		}
-	}
+	})
 }
 
 // TestAttribution checks the split of work with drivers.Open: the parser
@@ -165,7 +143,7 @@ func TestAttribution(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(string(tt.attribution), func(t *testing.T) {
 			p := openConfig(t, drivers.Config{Location: berlin(t), Attribution: tt.attribution})
-			c := oneCall(t, p, transferred...)
+			c := dt.OneCall(t, p, transferred...)
 			if c.Extension != tt.ext || c.ExtensionName != tt.name {
 				t.Errorf("Extension = %s %q, want %s %q", c.Extension, c.ExtensionName, tt.ext, tt.name)
 			}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"time"
+
+	"calltally.app/drivers"
 )
 
 var (
@@ -71,12 +73,12 @@ func parseTime(s string, loc *time.Location) (time.Time, error) {
 		return time.Time{}, err
 	}
 	mo, ok := month(f[2])
-	d, ok2 := atoi(f[3])
-	y, ok3 := atoi(f[4])
+	d, ok2 := drivers.Atoi(f[3])
+	y, ok3 := drivers.Atoi(f[4])
 	if !ok || !ok2 || !ok3 || len(f[4]) != 4 {
 		return time.Time{}, errTimeLayout
 	}
-	if d < 1 || d > daysIn(mo, y) {
+	if d < 1 || d > drivers.DaysIn(mo, y) {
 		return time.Time{}, errTimeRange
 	}
 	return wallTime(time.Date(y, mo, d, h, mi, sec, nsec, time.UTC), f[1], loc), nil
@@ -88,14 +90,14 @@ func parseClock(s string) (h, m, sec, nsec int, err error) {
 	if len(whole) != 8 || whole[2] != ':' || whole[5] != ':' || (hasFrac && (frac == "" || len(frac) > 9)) {
 		return 0, 0, 0, 0, errTimeLayout
 	}
-	h, ok1 := atoi(whole[0:2])
-	m, ok2 := atoi(whole[3:5])
-	sec, ok3 := atoi(whole[6:8])
+	h, ok1 := drivers.Atoi(whole[0:2])
+	m, ok2 := drivers.Atoi(whole[3:5])
+	sec, ok3 := drivers.Atoi(whole[6:8])
 	if !ok1 || !ok2 || !ok3 {
 		return 0, 0, 0, 0, errTimeLayout
 	}
 	if hasFrac {
-		n, ok := atoi(frac)
+		n, ok := drivers.Atoi(frac)
 		if !ok {
 			return 0, 0, 0, 0, errTimeLayout
 		}
@@ -128,10 +130,6 @@ func pow10(n int) int {
 		p *= 10
 	}
 	return p
-}
-
-func daysIn(m time.Month, year int) int {
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // wallTime places the wall clock w (given in UTC) in loc. In the hour

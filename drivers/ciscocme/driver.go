@@ -14,10 +14,8 @@
 package ciscocme
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
-	"strings"
 	"time"
 
 	"calltally.app/drivers"
@@ -86,10 +84,7 @@ type options struct {
 
 // New opens a parser; drivers.Open calls it with every setting filled in.
 func New(cfg drivers.Config) (drivers.Parser, error) {
-	if cfg.Location == nil {
-		return nil, errors.New("no time zone: open the driver with Driver.Open")
-	}
-	opts, err := readOptions(cfg.Settings)
+	opts, err := drivers.ReadSettings(cfg, readOptions)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +94,7 @@ func New(cfg drivers.Config) (drivers.Parser, error) {
 // readOptions checks the settings drivers.Resolve cannot: it knows the
 // allowed values but not what a pattern, a column list or a duration is.
 func readOptions(s map[string]string) (options, error) {
-	opts := options{trunkLegs: s["trunk-legs"], voicemail: numberSet(s["voicemail"])}
+	opts := options{trunkLegs: s["trunk-legs"], voicemail: drivers.NumberSet(s["voicemail"])}
 	switch opts.trunkLegs {
 	case trunksByPattern, trunksVoIP, trunksTelephony:
 	default:
@@ -119,17 +114,6 @@ func readOptions(s map[string]string) (options, error) {
 		return options{}, fmt.Errorf("setting group-timeout=%s: want a duration above zero", opts.groupTimeout)
 	}
 	return opts, nil
-}
-
-// numberSet reads a comma-separated list of numbers.
-func numberSet(list string) map[string]bool {
-	set := map[string]bool{}
-	for n := range strings.SplitSeq(list, ",") {
-		if n = strings.TrimSpace(n); n != "" {
-			set[n] = true
-		}
-	}
-	return set
 }
 
 // A kind is what is at the far end of a leg, as the settings tell.

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"calltally.app/collector/simulator"
 	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
 
 // simulatedSettings read what Encode writes: voicemail at its pilot.
@@ -17,29 +17,22 @@ var simulatedSettings = map[string]string{"voicemail": simulatedPilot}
 // days summer time begins and ends, and parses each back: what the
 // simulator writes must read as the call it meant.
 func TestRoundTrip(t *testing.T) {
-	loc := berlin(t)
-	g := simulator.NewGenerator(simulator.NewOffice(), 7, loc)
-	var calls []drivers.Call
-	for _, from := range []time.Time{time.Date(2026, 3, 26, 0, 0, 0, 0, loc), time.Date(2026, 10, 22, 0, 0, 0, 0, loc)} {
-		calls = append(calls, g.Days(from, 5)...)
-	}
+	calls := append(dt.SimulatedDays(t, 7, "2026-03-26", 5), dt.SimulatedDays(t, 7, "2026-10-22", 5)...)
 	if len(calls) < 500 {
 		t.Fatalf("only %d simulated calls", len(calls))
 	}
+	p := drivers.NewJoiner(openParser(t, simulatedSettings), drivers.FinalAnswerer)
+	trips := dt.RoundTrips(t, "cisco-cme", p, calls)
+	if len(trips) != len(calls) {
+		t.Fatalf("%d of %d calls written", len(trips), len(calls))
+	}
 	kinds := map[string]int{}
-	for _, want := range calls {
-		var b strings.Builder
-		if err := Encode(&b, &want); err != nil {
-			t.Fatalf("call %s: %v", want.CallID, err)
+	for _, trip := range trips {
+		want := trip.Want
+		if problems := compare(&trip.Got, want); problems != "" {
+			t.Errorf("call %s (%s, %d legs):%s\n%s", want.CallID, want.Direction, len(want.Legs), problems, trip.Text)
 		}
-		got := parseText(t, drivers.NewJoiner(openParser(t, simulatedSettings), drivers.FinalAnswerer), strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")...)
-		if len(got.Errs) > 0 || len(got.Calls) != 1 {
-			t.Fatalf("call %s: parsed %s, errors %q from:\n%s", want.CallID, describe(got.Calls), got.Errs, b.String())
-		}
-		if problems := compare(&got.Calls[0], &want); problems != "" {
-			t.Errorf("call %s (%s, %d legs):%s\n%s", want.CallID, want.Direction, len(want.Legs), problems, b.String())
-		}
-		kinds[sortOf(&want)]++
+		kinds[sortOf(want)]++
 	}
 	t.Logf("%d calls: %v", len(calls), kinds)
 	for _, k := range []string{"inbound", "inbound transferred", "inbound voicemail", "inbound missed", "outbound", "outbound busy", "outbound failed", "internal"} {
@@ -114,22 +107,18 @@ func conversation(c *drivers.Call) int {
 // TestRoundTripStream encodes a simulated day as one syslog stream and
 // parses it in one go: every call comes back once, none joined to another.
 func TestRoundTripStream(t *testing.T) {
-	loc := berlin(t)
-	calls := simulator.NewGenerator(simulator.NewOffice(), 3, loc).Day(time.Date(2026, 3, 4, 0, 0, 0, 0, loc))
-	var b strings.Builder
+	calls := dt.SimulatedDays(t, 3, "2026-03-04", 1)
 	talk := 0
 	for i := range calls {
-		if err := Encode(&b, &calls[i]); err != nil {
-			t.Fatal(err)
-		}
 		talk += conversation(&calls[i])
 	}
-	got := parseText(t, drivers.NewJoiner(openParser(t, simulatedSettings), drivers.FinalAnswerer), strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")...)
+	p := drivers.NewJoiner(openParser(t, simulatedSettings), drivers.FinalAnswerer)
+	written, got := dt.EncodeFile(t, "cisco-cme", p, calls)
 	sum := 0
 	for _, c := range got.Calls {
 		sum += c.Duration
 	}
-	if len(got.Errs) > 0 || len(got.Calls) != len(calls) || sum != talk {
+	if len(got.Errs) > 0 || len(written) != len(calls) || len(got.Calls) != len(calls) || sum != talk {
 		t.Errorf("parsed %d calls of %d s, errors %q; want %d calls of %d s", len(got.Calls), sum, got.Errs, len(calls), talk)
 	}
 }
@@ -137,14 +126,7 @@ func TestRoundTripStream(t *testing.T) {
 // simulated is a call as the simulator hands it to Encode.
 func simulated(t *testing.T, c drivers.Call) drivers.Call {
 	t.Helper()
-	c.Start = time.Date(2026, 3, 2, 11, 27, 0, 0, berlin(t))
-	c.CallID = "1000105"
-	at := c.Start
-	for i := range c.Legs {
-		c.Legs[i].Start = at
-		at = at.Add(time.Duration(c.Legs[i].Ring+c.Legs[i].Talk) * time.Second)
-	}
-	return c
+	return dt.Timed(t, c)
 }
 
 // TestEncodeRecords pins the exact bytes: the phone's leg, then the
@@ -160,43 +142,17 @@ func TestEncodeRecords(t *testing.T) {
 		"SetupTime 11:27:00.100 CET Mon Mar 2 2026, PeerAddress 06912345678, PeerSubAddress , DisconnectCause 10  , DisconnectText normal call clearing (16), " +
 		"ConnectTime 11:27:04.260 CET Mon Mar 2 2026, DisconnectTime 11:27:49.300 CET Mon Mar 2 2026, CallOrigin 2, ChargedUnits 0, InfoType 2, " +
 		"TransmitPackets 2250, TransmitBytes 360000, ReceivePackets 2250, ReceiveBytes 360000\n"
-	var b strings.Builder
-	if err := Encode(&b, &c); err != nil {
-		t.Fatal(err)
-	}
-	if b.String() != want {
-		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
-	}
+	dt.CheckEncode(t, Encode, &c, want)
 }
 
 func TestEncodeRejects(t *testing.T) {
-	base := func() drivers.Call {
-		return simulated(t, drivers.Call{Direction: drivers.Outbound, Extension: "202", External: "0891234", Trunk: "1",
-			Legs: []drivers.Leg{{Party: "202", Ring: 8, Talk: 340, Outcome: drivers.Answered}}})
-	}
-	tests := []struct {
-		name   string
-		change func(c *drivers.Call)
-		want   string
-	}{
+	base := simulated(t, drivers.Call{Direction: drivers.Outbound, Extension: "202", External: "0891234", Trunk: "1",
+		Legs: []drivers.Leg{{Party: "202", Ring: 8, Talk: 340, Outcome: drivers.Answered}}})
+	dt.CheckEncodeRefuses(t, Encode, base, []dt.Refusal{
 		{"no legs", func(c *drivers.Call) { c.Legs = nil }, "no legs"},
 		{"tandem", func(c *drivers.Call) { c.Direction = drivers.Tandem }, `direction "tandem"`},
 		{"no caller", func(c *drivers.Call) { c.Extension = "" }, "no extension"},
 		{"comma", func(c *drivers.Call) { c.External = "0891,234" }, `number "0891,234"`},
 		{"negative", func(c *drivers.Call) { c.Legs[0].Talk = -1 }, "leg 1: negative seconds"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c := base()
-			tt.change(&c)
-			var b strings.Builder
-			err := Encode(&b, &c)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("error %v, want one containing %q", err, tt.want)
-			}
-			if b.Len() > 0 {
-				t.Errorf("wrote %q despite the error", b.String())
-			}
-		})
-	}
+	})
 }

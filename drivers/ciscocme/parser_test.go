@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
 
 // A spec is one call leg for history to write: times are hh:mm:ss.mmm on
@@ -136,7 +137,7 @@ func TestNotDoubleCounted(t *testing.T) {
 // cases do.
 func joined(t *testing.T, lines []string) []drivers.Call {
 	t.Helper()
-	return parseText(t, drivers.NewJoiner(openParser(t, nil), drivers.FinalAnswerer), lines...).Calls
+	return dt.ParseText(t, drivers.NewJoiner(openParser(t, nil), drivers.FinalAnswerer), lines...).Calls
 }
 
 func describe(calls []drivers.Call) string {
@@ -214,7 +215,7 @@ func TestFeatureRecords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := openParser(t, nil)
-		got := parseText(t, p, history(phone207), feature(tt.fn, tt.fcid), history(trunkIn))
+		got := dt.ParseText(t, p, history(phone207), feature(tt.fn, tt.fcid), history(trunkIn))
 		if len(got.Calls) != 1 || got.Calls[0].ForwardedFrom != tt.want {
 			t.Errorf("fn:%s fcid:%s: got %s, forwarded from %q; want %q", tt.fn, tt.fcid, describe(got.Calls), forwardedFrom(got.Calls), tt.want)
 		}
@@ -257,10 +258,7 @@ func TestParseErrors(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			var fe *drivers.FieldError
-			if errors.As(err, &fe) != (tt.field != 0) || (fe != nil && fe.Field != tt.field) {
-				t.Errorf("error %v: want a FieldError for field %d", err, tt.field)
-			}
+			dt.CheckField(t, err, tt.field)
 			if errors.Is(err, drivers.ErrNotCall) != tt.notCall {
 				t.Errorf("error %v: ErrNotCall %v, want %v", err, !tt.notCall, tt.notCall)
 			}

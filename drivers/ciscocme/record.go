@@ -90,7 +90,7 @@ func toLeg(f *fields, loc *time.Location, opts *options) (leg, error) {
 	if strings.TrimSpace(f.cause.value) != "" {
 		l.cause = rd.cause(&f.cause)
 	}
-	l.units, _ = atoi(strings.TrimSpace(f.units.value)) // informative: never reject a call for it
+	l.units, _ = drivers.Atoi(strings.TrimSpace(f.units.value)) // informative: never reject a call for it
 	if rd.err != nil {
 		return leg{}, rd.err
 	}
@@ -123,7 +123,7 @@ func later(a, b time.Time) time.Time {
 }
 
 func (rd *fieldReader) legType(f *field) int {
-	n, ok := atoi(strings.TrimSpace(f.value))
+	n, ok := drivers.Atoi(strings.TrimSpace(f.value))
 	if !ok || n < 1 || n > 99 {
 		rd.fail(f, "want a leg type: 1 telephony, 2 VoIP")
 	}
@@ -227,20 +227,4 @@ func hexDigit(c byte) int {
 		return int(c-'A') + 10
 	}
 	return -1
-}
-
-// atoi reads 1 to 9 decimal digits: no sign, no blanks, never so many
-// that sums could overflow.
-func atoi(s string) (int, bool) {
-	if s == "" || len(s) > 9 {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, false
-		}
-		n = n*10 + int(s[i]-'0')
-	}
-	return n, true
 }

@@ -2,10 +2,13 @@ package ciscocme
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	dt "calltally.app/drivers/driverstest"
 )
 
 func TestParseTime(t *testing.T) {
@@ -163,14 +166,9 @@ func TestReadLayout(t *testing.T) {
 	}
 	for _, tt := range tests {
 		l, err := readLayout(tt.format, tt.list)
-		if tt.err != "" {
-			if err == nil || !strings.Contains(err.Error(), tt.err) {
-				t.Errorf("readLayout(%s, %q): error %v, want %q", tt.format, tt.list, err, tt.err)
-			}
-			continue
-		}
-		if err != nil || l.width != tt.width {
-			t.Errorf("readLayout(%s, %q): width %d, error %v; want %d", tt.format, tt.list, l.width, err, tt.width)
+		call := fmt.Sprintf("readLayout(%s, %q)", tt.format, tt.list)
+		if dt.CheckError(t, call, err, tt.err) && l.width != tt.width {
+			t.Errorf("%s: width %d, want %d", call, l.width, tt.width)
 		}
 	}
 }

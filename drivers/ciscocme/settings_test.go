@@ -11,11 +11,7 @@ import (
 // oneCall parses lines that make exactly one call and returns it.
 func oneCall(t *testing.T, p drivers.Parser, lines ...string) drivers.Call {
 	t.Helper()
-	got := parseText(t, drivers.NewJoiner(p, drivers.FinalAnswerer), lines...)
-	if len(got.Errs) > 0 || len(got.Calls) != 1 {
-		t.Fatalf("got %s and errors %q, want one call", describe(got.Calls), got.Errs)
-	}
-	return got.Calls[0]
+	return dt.OneCall(t, drivers.NewJoiner(p, drivers.FinalAnswerer), lines...)
 }
 
 // TestTrunkLegs reads calls of three kinds of site under each trunk-legs
@@ -99,17 +95,14 @@ func TestCSVColumns(t *testing.T) {
 	if c.Direction != drivers.Inbound || c.Extension != "221" || c.External != "0301234567" || c.Dialled != "4930555221" || c.Duration != 60 {
 		t.Errorf("got %s ext %q external %q dialled %q %d s", c.Direction, c.Extension, c.External, c.Dialled, c.Duration)
 	}
-	got := parseText(t, openParser(t, map[string]string{"csv-columns": columns + ",extra"}), lines[0])
+	got := dt.ParseText(t, openParser(t, map[string]string{"csv-columns": columns + ",extra"}), lines[0])
 	if len(got.Errs) != 1 || !strings.Contains(got.Errs[0], "10 fields, want at least 11") {
 		t.Errorf("a line shorter than csv-columns: errors %q", got.Errs)
 	}
 }
 
 func TestOpenRejectsSettings(t *testing.T) {
-	tests := []struct {
-		settings map[string]string
-		want     string
-	}{
+	dt.CheckOpenRefuses(t, "cisco-cme", []dt.SettingsRefusal{
 		{map[string]string{"trunk-legs": "sip"}, "want one of"},
 		{map[string]string{"extension-pattern": "^[2-3"}, "setting extension-pattern"},
 		{map[string]string{"cdr-format": "custom"}, "want one of"},
@@ -117,17 +110,7 @@ func TestOpenRejectsSettings(t *testing.T) {
 		{map[string]string{"group-timeout": "a day"}, "setting group-timeout"},
 		{map[string]string{"group-timeout": "0s"}, "above zero"},
 		{map[string]string{"timezone": "CET"}, "has no setting"},
-	}
-	d, err := drivers.Lookup("cisco-cme")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		_, err := d.Open(drivers.Config{Settings: tt.settings})
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("Open(%v): error %v, want one containing %q", tt.settings, err, tt.want)
-		}
-	}
+	})
 }
 
 // TestAttribution checks that the parser keeps both answerers of a
@@ -143,7 +126,7 @@ func TestAttribution(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := dt.OpenConfig(t, "cisco-cme", drivers.Config{Location: berlin(t), Attribution: tt.attribution})
-		got := parseText(t, drivers.NewJoiner(p, tt.attribution), history(phone207), history(trunkIn), history(phone208))
+		got := dt.ParseText(t, drivers.NewJoiner(p, tt.attribution), history(phone207), history(trunkIn), history(phone208))
 		if len(got.Calls) != 1 {
 			t.Fatalf("%s: got %s", tt.attribution, describe(got.Calls))
 		}

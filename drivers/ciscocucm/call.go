@@ -43,15 +43,7 @@ func (p *parser) call(r *record) drivers.Call {
 // internal. Voicemail ports and conference bridges are no trunks.
 func (p *parser) direction(r *record) drivers.Direction {
 	in, out := p.opts.isTrunk(r.origDevice), p.opts.isTrunk(r.destDevice)
-	switch {
-	case in && out:
-		return drivers.Tandem
-	case in:
-		return drivers.Inbound
-	case out:
-		return drivers.Outbound
-	}
-	return drivers.Internal
+	return drivers.DirectionOf(in, out)
 }
 
 // parties fills in who the leg is about and who the call is counted

@@ -10,7 +10,6 @@
 package ciscocucm
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -82,9 +81,9 @@ var settings = []drivers.Setting{
 
 // options are the settings read once, when the parser opens.
 type options struct {
-	trunks           []glob // empty: the phone-name heuristic
-	voicemailDevices []glob
-	voicemailNumbers []glob
+	trunks           []drivers.Glob // empty: the phone-name heuristic
+	voicemailDevices []drivers.Glob
+	voicemailNumbers []drivers.Glob
 	account          string
 	outpulsed        bool
 	headerless       headerless
@@ -92,10 +91,7 @@ type options struct {
 
 // New opens a parser; drivers.Open calls it with every setting filled in.
 func New(cfg drivers.Config) (drivers.Parser, error) {
-	if cfg.Location == nil {
-		return nil, errors.New("no time zone: open the driver with Driver.Open")
-	}
-	opts, err := readOptions(cfg.Settings)
+	opts, err := drivers.ReadSettings(cfg, readOptions)
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +102,7 @@ func New(cfg drivers.Config) (drivers.Parser, error) {
 // New may be called without drivers.Open and its checks.
 func readOptions(s map[string]string) (options, error) {
 	opts := options{
-		trunks: globs(s["trunks"]), voicemailDevices: globs(s["voicemail-devices"]), voicemailNumbers: globs(s["voicemail-numbers"]),
+		trunks: drivers.Globs(s["trunks"]), voicemailDevices: drivers.Globs(s["voicemail-devices"]), voicemailNumbers: drivers.Globs(s["voicemail-numbers"]),
 		account: s["account-code"], outpulsed: s["external"] == externalOutpulsed,
 	}
 	switch opts.account {

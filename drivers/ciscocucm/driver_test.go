@@ -22,8 +22,3 @@ func openParser(t testing.TB, settings map[string]string) drivers.Parser {
 	t.Helper()
 	return dt.Open(t, id, settings)
 }
-
-func parseText(t testing.TB, p drivers.Parser, lines ...string) dt.Parsed {
-	t.Helper()
-	return dt.ParseText(t, p, lines...)
-}

@@ -2,33 +2,12 @@ package ciscocucm
 
 import (
 	"errors"
-	"io"
 	"strings"
 	"testing"
-	"time"
 
-	"calltally.app/collector/simulator"
 	"calltally.app/drivers"
 	dt "calltally.app/drivers/driverstest"
 )
-
-func legs(l ...drivers.Leg) []drivers.Leg { return l }
-
-func answered(ext string, ring, talk int) drivers.Leg {
-	return drivers.Leg{Party: ext, PartyName: "Ext " + ext, Ring: ring, Talk: talk, Outcome: drivers.Answered}
-}
-
-func rang(ext string, ring int) drivers.Leg {
-	return drivers.Leg{Party: ext, PartyName: "Ext " + ext, Ring: ring, Outcome: drivers.Unanswered}
-}
-
-func refused(ext string, o drivers.Outcome) drivers.Leg {
-	return drivers.Leg{Party: ext, PartyName: "Ext " + ext, Outcome: o}
-}
-
-func voicemail(talk int) drivers.Leg {
-	return drivers.Leg{PartyName: "Voicemail", Talk: talk, Outcome: drivers.Voicemail}
-}
 
 // simulated completes a call the way the simulator hands it to Encode:
 // start, Call ID, legs that follow one another, the totals and answerers
@@ -36,13 +15,7 @@ func voicemail(talk int) drivers.Leg {
 // answerer or else the extension that rang first.
 func simulated(t testing.TB, c drivers.Call) drivers.Call {
 	t.Helper()
-	c.Start = time.Date(2026, 3, 2, 11, 27, 0, 0, dt.Location(t, dt.Zone))
-	c.CallID = "1000105"
-	at := c.Start
-	for i := range c.Legs {
-		c.Legs[i].Start = at
-		at = at.Add(time.Duration(c.Legs[i].Ring+c.Legs[i].Talk) * time.Second)
-	}
+	c = dt.Timed(t, c)
 	c.Derive(drivers.FinalAnswerer)
 	if c.Direction == drivers.Inbound && c.Extension == "" {
 		c.Extension, c.ExtensionName = c.Legs[0].Party, c.Legs[0].PartyName
@@ -54,31 +27,12 @@ func simulated(t testing.TB, c drivers.Call) drivers.Call {
 // as `calltally parse` joins them; records that are no call are allowed.
 func encodeParse(t *testing.T, calls []drivers.Call, settings map[string]string) []drivers.Call {
 	t.Helper()
-	var b strings.Builder
-	if err := Header(&b); err != nil {
-		t.Fatal(err)
+	p := drivers.NewJoiner(openParser(t, settings), drivers.FinalAnswerer)
+	_, got := dt.EncodeFile(t, id, p, calls)
+	if len(got.Failed) > 0 {
+		t.Fatalf("failed records: %q", got.Failed)
 	}
-	for i := range calls {
-		if err := Encode(&b, &calls[i]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	j := drivers.NewJoiner(openParser(t, settings), drivers.FinalAnswerer)
-	rd := drivers.NewReader(strings.NewReader(b.String()), "encoded", nil, dt.FixedClock)
-	var got []drivers.Call
-	for n := int64(1); ; n++ {
-		rec, err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		rec.ID = n
-		calls, err := j.Parse(rec)
-		if err != nil && !errors.Is(err, drivers.ErrNotCall) {
-			t.Fatalf("line %d: %v\n%s", rec.Line, err, rec.Text)
-		}
-		got = append(got, calls...)
-	}
-	return append(got, j.Flush()...)
+	return got.Calls
 }
 
 // TestRoundTrip encodes calls and parses them back: what the simulator
@@ -89,28 +43,28 @@ func TestRoundTrip(t *testing.T) {
 		name string
 		call drivers.Call
 	}{
-		{"direct inbound", drivers.Call{Direction: in, External: "08912345678", Dialled: "202", Trunk: "1", Legs: legs(answered("202", 8, 340))}},
+		{"direct inbound", drivers.Call{Direction: in, External: "08912345678", Dialled: "202", Trunk: "1", Legs: dt.Named(dt.Answered("202", 8, 340))}},
 		{"transferred", drivers.Call{Direction: in, External: "06912345678", Dialled: "0", Trunk: "2",
-			Legs: legs(answered("200", 4, 45), answered("208", 6, 135))}},
+			Legs: dt.Named(dt.Answered("200", 4, 45), dt.Answered("208", 6, 135))}},
 		{"transferred twice", drivers.Call{Direction: in, External: "06912345678", Dialled: "0", Trunk: "2",
-			Legs: legs(answered("200", 4, 45), answered("208", 3, 60), answered("209", 2, 135))}},
+			Legs: dt.Named(dt.Answered("200", 4, 45), dt.Answered("208", 3, 60), dt.Answered("209", 2, 135))}},
 		{"transferred to voicemail", drivers.Call{Direction: in, External: "06912345678", Dialled: "0", Trunk: "2",
-			Legs: legs(answered("200", 4, 20), rang("208", 20), voicemail(31))}},
+			Legs: dt.Named(dt.Answered("200", 4, 20), dt.Rang("208", 20), dt.Voicemail(31))}},
 		{"hunted", drivers.Call{Direction: in, External: "03011122233", Dialled: "0", Trunk: "1",
-			Legs: legs(rang("200", 10), rang("201", 10), answered("202", 5, 60))}},
-		{"missed", drivers.Call{Direction: in, External: "03011122233", Dialled: "205", Trunk: "1", Legs: legs(rang("205", 25))}},
-		{"to voicemail", drivers.Call{Direction: in, External: "01719999999", Dialled: "202", Trunk: "3", Legs: legs(rang("202", 20), voicemail(31))}},
+			Legs: dt.Named(dt.Rang("200", 10), dt.Rang("201", 10), dt.Answered("202", 5, 60))}},
+		{"missed", drivers.Call{Direction: in, External: "03011122233", Dialled: "205", Trunk: "1", Legs: dt.Named(dt.Rang("205", 25))}},
+		{"to voicemail", drivers.Call{Direction: in, External: "01719999999", Dialled: "202", Trunk: "3", Legs: dt.Named(dt.Rang("202", 20), dt.Voicemail(31))}},
 		{"outbound", drivers.Call{Direction: out, Extension: "206", ExtensionName: "Ext 206", External: "00441632960123", Dialled: "00441632960123",
-			Trunk: "2", AccountCode: "4711", Legs: legs(answered("206", 6, 160))}},
+			Trunk: "2", AccountCode: "4711", Legs: dt.Named(dt.Answered("206", 6, 160))}},
 		{"outbound busy", drivers.Call{Direction: out, Extension: "201", External: "0891234567", Dialled: "0891234567", Trunk: "1",
-			Legs: legs(refused("201", drivers.Busy))}},
+			Legs: dt.Named(dt.Refused("201", drivers.Busy))}},
 		{"outbound failed", drivers.Call{Direction: out, Extension: "201", External: "0891234567", Dialled: "0891234567", Trunk: "1",
-			Legs: legs(refused("201", drivers.Failed))}},
+			Legs: dt.Named(dt.Refused("201", drivers.Failed))}},
 		{"outbound unanswered", drivers.Call{Direction: out, Extension: "201", External: "0891234567", Dialled: "0891234567", Trunk: "4",
-			Legs: legs(rang("201", 30))}},
-		{"internal", drivers.Call{Direction: internal, Extension: "203", ExtensionName: "Ext 203", Dialled: "204", Legs: legs(answered("204", 3, 75))}},
-		{"internal busy", drivers.Call{Direction: internal, Extension: "203", Dialled: "204", Legs: legs(refused("204", drivers.Busy))}},
-		{"internal to voicemail", drivers.Call{Direction: internal, Extension: "203", Dialled: "204", Legs: legs(rang("204", 12), voicemail(22))}},
+			Legs: dt.Named(dt.Rang("201", 30))}},
+		{"internal", drivers.Call{Direction: internal, Extension: "203", ExtensionName: "Ext 203", Dialled: "204", Legs: dt.Named(dt.Answered("204", 3, 75))}},
+		{"internal busy", drivers.Call{Direction: internal, Extension: "203", Dialled: "204", Legs: dt.Named(dt.Refused("204", drivers.Busy))}},
+		{"internal to voicemail", drivers.Call{Direction: internal, Extension: "203", Dialled: "204", Legs: dt.Named(dt.Rang("204", 12), dt.Voicemail(22))}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,9 +81,7 @@ func TestRoundTrip(t *testing.T) {
 // TestRoundTripSimulator encodes a week of the simulated office, as
 // `calltally simulate` does, and checks that every call reads back.
 func TestRoundTripSimulator(t *testing.T) {
-	loc := dt.Location(t, dt.Zone)
-	g := simulator.NewGenerator(simulator.NewOffice(), 7, loc)
-	want := g.Days(time.Date(2026, 3, 23, 0, 0, 0, 0, loc), 7) // spans the change to summer time
+	want := dt.SimulatedDays(t, 7, "2026-03-23", 7) // spans the change to summer time
 	got := encodeParse(t, want, nil)
 	if len(got) != len(want) {
 		t.Fatalf("parsed %d calls, want %d", len(got), len(want))
@@ -139,7 +91,7 @@ func TestRoundTripSimulator(t *testing.T) {
 		byID[got[i].CallID] = &got[i]
 	}
 	for i := range want {
-		n, _ := digits(want[i].CallID, 15)
+		n, _ := drivers.Digits(want[i].CallID, 15)
 		g := byID[itoa(2*n)]
 		if g == nil {
 			t.Fatalf("call %s not parsed back", want[i].CallID)
@@ -177,12 +129,9 @@ func checkSame(t *testing.T, got, want *drivers.Call) {
 // strings.
 func TestEncodeRecords(t *testing.T) {
 	c := simulated(t, drivers.Call{Direction: drivers.Inbound, External: "06912345678", Dialled: "0", Trunk: "2",
-		Legs: legs(answered("200", 4, 45), answered("208", 6, 135))})
-	var b strings.Builder
-	if err := Encode(&b, &c); err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+		Legs: dt.Named(dt.Answered("200", 4, 45), dt.Answered("208", 6, 135))})
+	text := dt.EncodeText(t, Encode, &c)
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 	want := []map[string]string{
 		{"globalCallID_callId": "2000210", "dateTimeOrigination": "1772447220", "dateTimeConnect": "1772447224", "dateTimeDisconnect": "1772447269",
 			"duration": "45", "callingPartyNumber": "06912345678", "originalCalledPartyNumber": "0", "finalCalledPartyNumber": "200",
@@ -196,7 +145,7 @@ func TestEncodeRecords(t *testing.T) {
 			"joinOnBehalfOf": "10", "lastRedirectRedirectOnBehalfOf": "10", "origDeviceName": "CUBE-PSTN-02", "destDeviceName": "SEP00AABB000208"},
 	}
 	if len(lines) != len(want) {
-		t.Fatalf("wrote %d records, want %d:\n%s", len(lines), len(want), b.String())
+		t.Fatalf("wrote %d records, want %d:\n%s", len(lines), len(want), text)
 	}
 	for i, line := range lines {
 		f, err := splitFields(nil, line)
@@ -247,15 +196,9 @@ func TestHeader(t *testing.T) {
 }
 
 func TestEncodeRejects(t *testing.T) {
-	base := func() drivers.Call {
-		return simulated(t, drivers.Call{Direction: drivers.Inbound, External: "0891234", Dialled: "202", Trunk: "1",
-			Legs: legs(answered("202", 8, 340))})
-	}
-	tests := []struct {
-		name   string
-		change func(c *drivers.Call)
-		want   string
-	}{
+	base := simulated(t, drivers.Call{Direction: drivers.Inbound, External: "0891234", Dialled: "202", Trunk: "1",
+		Legs: dt.Named(dt.Answered("202", 8, 340))})
+	dt.CheckEncodeRefuses(t, Encode, base, []dt.Refusal{
 		{"no legs", func(c *drivers.Call) { c.Legs = nil }, "no legs"},
 		{"call ID", func(c *drivers.Call) { c.CallID = "A17" }, `call ID "A17"`},
 		{"tandem", func(c *drivers.Call) { c.Direction = drivers.Tandem }, `direction "tandem"`},
@@ -265,21 +208,7 @@ func TestEncodeRejects(t *testing.T) {
 		{"extension", func(c *drivers.Call) { c.Legs[0].Party = "E202" }, `extension "E202"`},
 		{"line break", func(c *drivers.Call) { c.Legs[0].PartyName = "Anna\nMeier" }, "field 32 (finalCalledPartyUnicodeLoginUserID)"},
 		{"negative", func(c *drivers.Call) { c.Legs[0].Talk = -1 }, "negative seconds"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c := base()
-			tt.change(&c)
-			var b strings.Builder
-			err := Encode(&b, &c)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("error %v, want one containing %q", err, tt.want)
-			}
-			if b.Len() > 0 {
-				t.Errorf("wrote %q despite the error", b.String())
-			}
-		})
-	}
+	})
 }
 
 // TestEncodeCauses pins how Encode says why a leg ended, in its first
@@ -291,22 +220,18 @@ func TestEncodeCauses(t *testing.T) {
 		call                       drivers.Call
 		origCause, destCause, dest string
 	}{
-		{"answered", drivers.Call{Direction: in, External: "0891", Dialled: "202", Trunk: "1", Legs: legs(answered("202", 8, 340))}, "0", "16", "SEP00AABB000202"},
-		{"caller gave up", drivers.Call{Direction: in, External: "0891", Dialled: "202", Trunk: "1", Legs: legs(rang("202", 25))}, "16", "0", "SEP00AABB000202"},
+		{"answered", drivers.Call{Direction: in, External: "0891", Dialled: "202", Trunk: "1", Legs: dt.Named(dt.Answered("202", 8, 340))}, "0", "16", "SEP00AABB000202"},
+		{"caller gave up", drivers.Call{Direction: in, External: "0891", Dialled: "202", Trunk: "1", Legs: dt.Named(dt.Rang("202", 25))}, "16", "0", "SEP00AABB000202"},
 		{"hunt moved on", drivers.Call{Direction: in, External: "0891", Dialled: "0", Trunk: "1",
-			Legs: legs(rang("200", 10), answered("201", 2, 30))}, "0", "19", "SEP00AABB000200"},
-		{"busy", drivers.Call{Direction: internal, Extension: "203", Dialled: "204", Legs: legs(refused("204", drivers.Busy))}, "16", "17", "SEP00AABB000204"},
-		{"no line free", drivers.Call{Direction: out, Extension: "201", External: "0891", Trunk: "1", Legs: legs(refused("201", drivers.Failed))}, "16", "34", "CUBE-PSTN-01"},
-		{"no such extension", drivers.Call{Direction: internal, Extension: "203", Dialled: "299", Legs: legs(refused("299", drivers.Failed))}, "16", "1", ""},
+			Legs: dt.Named(dt.Rang("200", 10), dt.Answered("201", 2, 30))}, "0", "19", "SEP00AABB000200"},
+		{"busy", drivers.Call{Direction: internal, Extension: "203", Dialled: "204", Legs: dt.Named(dt.Refused("204", drivers.Busy))}, "16", "17", "SEP00AABB000204"},
+		{"no line free", drivers.Call{Direction: out, Extension: "201", External: "0891", Trunk: "1", Legs: dt.Named(dt.Refused("201", drivers.Failed))}, "16", "34", "CUBE-PSTN-01"},
+		{"no such extension", drivers.Call{Direction: internal, Extension: "203", Dialled: "299", Legs: dt.Named(dt.Refused("299", drivers.Failed))}, "16", "1", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := simulated(t, tt.call)
-			var b strings.Builder
-			if err := Encode(&b, &c); err != nil {
-				t.Fatal(err)
-			}
-			line, _, _ := strings.Cut(b.String(), "\n")
+			line, _, _ := strings.Cut(dt.EncodeText(t, Encode, &c), "\n")
 			f, err := splitFields(nil, line)
 			if err != nil {
 				t.Fatal(err)

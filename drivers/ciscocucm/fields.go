@@ -57,20 +57,3 @@ func quoted(line string, start int) (v string, next int, ok bool) {
 	}
 	return v, end + 1, true
 }
-
-// digits reads 1 to maxLen decimal digits: no sign, no blanks. By hand, as
-// strconv accepts signs and allocates an error on every failure.
-func digits(s string, maxLen int) (int64, bool) {
-	if s == "" || len(s) > maxLen {
-		return 0, false
-	}
-	var n int64
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int64(c-'0')
-	}
-	return n, true
-}

@@ -76,7 +76,7 @@ func callNumber(id string) (int64, error) {
 	if id == "" {
 		return 1000000, nil
 	}
-	n, ok := digits(id, 15)
+	n, ok := drivers.Digits(id, 15)
 	if !ok {
 		return 0, fmt.Errorf("call ID %q: want a whole number", id)
 	}
@@ -226,7 +226,7 @@ func (p *planner) transfer(l, next *drivers.Leg) error {
 
 // trunk renders a line number as a gateway: 1 → CUBE-PSTN-01 at 10.10.1.5.
 func trunk(line string) (endpoint, error) {
-	n, ok := digits(line, 2)
+	n, ok := drivers.Digits(line, 2)
 	if !ok || n < 1 {
 		return endpoint{}, fmt.Errorf("trunk %q: want a line number from 1 to 99", line)
 	}
@@ -236,7 +236,7 @@ func trunk(line string) (endpoint, error) {
 // phone renders an extension as its desk phone: 207 → SEP00AABB000207;
 // the person's name goes where CUCM writes the login user ID.
 func phone(ext, name string) (endpoint, error) {
-	n, ok := digits(ext, 6)
+	n, ok := drivers.Digits(ext, 6)
 	if !ok {
 		return endpoint{}, fmt.Errorf("extension %q: want 1 to 6 digits", ext)
 	}

@@ -68,7 +68,7 @@ func (rd *fieldReader) fail(f field, reason string) {
 
 // time reads seconds since 1970 in UTC; 0 only where it means "never".
 func (rd *fieldReader) time(f field, zeroOK bool) int64 {
-	n, ok := digits(rd.text(f), 10)
+	n, ok := drivers.Digits(rd.text(f), 10)
 	switch {
 	case !ok:
 		rd.fail(f, "want seconds since 1970 (UTC)")
@@ -81,7 +81,7 @@ func (rd *fieldReader) time(f field, zeroOK bool) int64 {
 // seconds reads a count of seconds, at most 9 digits so that sums of them
 // cannot overflow.
 func (rd *fieldReader) seconds(f field) int64 {
-	n, ok := digits(rd.text(f), 9)
+	n, ok := drivers.Digits(rd.text(f), 9)
 	if !ok {
 		rd.fail(f, "want whole seconds")
 	}
@@ -89,7 +89,7 @@ func (rd *fieldReader) seconds(f field) int64 {
 }
 
 func (rd *fieldReader) number(f field) int64 {
-	n, ok := digits(rd.text(f), 18)
+	n, ok := drivers.Digits(rd.text(f), 18)
 	if !ok {
 		rd.fail(f, "want a whole number")
 	}
@@ -102,7 +102,7 @@ func (rd *fieldReader) code(f field) int64 {
 	if s == "" {
 		return 0
 	}
-	n, ok := digits(s, 10)
+	n, ok := drivers.Digits(s, 10)
 	if !ok {
 		rd.fail(f, "want a code number")
 	}

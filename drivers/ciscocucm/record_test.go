@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
 
 // cdrLine writes a 133-column CDR: an answered outbound call from 2001
@@ -106,10 +107,7 @@ func TestParseErrors(t *testing.T) {
 			if err == nil || err.Error() != tt.want {
 				t.Fatalf("error %v, want %s", err, tt.want)
 			}
-			var fe *drivers.FieldError
-			if errors.As(err, &fe) != (tt.field != 0) || (fe != nil && fe.Field != tt.field) {
-				t.Errorf("error %#v: want a FieldError for field %d", err, tt.field)
-			}
+			dt.CheckField(t, err, tt.field)
 			if tt.field == 0 && !errors.Is(err, drivers.ErrNotCall) {
 				t.Errorf("error %v does not wrap ErrNotCall", err)
 			}
@@ -178,7 +176,7 @@ func TestDerive(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := parseText(t, openParser(t, nil), cdrLine(t, tt.v))
+			got := dt.ParseText(t, openParser(t, nil), cdrLine(t, tt.v))
 			if len(got.Errs) > 0 || len(got.Calls) != 1 {
 				t.Fatalf("got %d calls, errors %q", len(got.Calls), got.Errs)
 			}

@@ -11,7 +11,7 @@ import (
 // oneCall parses lines that make exactly one call (joined) and returns it.
 func oneCall(t *testing.T, p drivers.Parser, lines ...string) drivers.Call {
 	t.Helper()
-	got := parseText(t, drivers.NewJoiner(p, drivers.FinalAnswerer), lines...)
+	got := dt.ParseText(t, drivers.NewJoiner(p, drivers.FinalAnswerer), lines...)
 	if len(got.Errs) > 0 || len(got.Calls) != 1 {
 		t.Fatalf("got %d calls and errors %q, want one call", len(got.Calls), got.Errs)
 	}
@@ -19,25 +19,12 @@ func oneCall(t *testing.T, p drivers.Parser, lines ...string) drivers.Call {
 }
 
 func TestOpenRejectsSettings(t *testing.T) {
-	tests := []struct {
-		settings map[string]string
-		want     string
-	}{
+	dt.CheckOpenRefuses(t, id, []dt.SettingsRefusal{
 		{map[string]string{"account-code": "auth"}, "want one of"},
 		{map[string]string{"external": "final"}, "want one of"},
 		{map[string]string{"layout": "94"}, "want one of"},
 		{map[string]string{"trunk": "CUBE*"}, `no setting "trunk"`},
-	}
-	d, err := drivers.Lookup(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		_, err := d.Open(drivers.Config{Settings: tt.settings})
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("Open(%v): error %v, want one containing %q", tt.settings, err, tt.want)
-		}
-	}
+	})
 }
 
 // TestNewChecksSettings calls New as a caller that skipped drivers.Open.
@@ -59,33 +46,6 @@ func TestNewChecksSettings(t *testing.T) {
 		_, err := New(drivers.Config{Location: dt.Location(t, dt.Zone), Settings: s})
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("New with %s=%q: error %v, want one containing %q", tt.key, tt.value, err, tt.want)
-		}
-	}
-}
-
-func TestGlob(t *testing.T) {
-	tests := []struct {
-		pattern, name string
-		want          bool
-	}{
-		{"CUBE-PSTN-01", "CUBE-PSTN-01", true},
-		{"CUBE-PSTN-01", "cube-pstn-01", true},
-		{"CUBE-PSTN-01", "CUBE-PSTN-011", false},
-		{"CUBE*", "CUBE-PSTN-01", true},
-		{"*PSTN*", "CUBE-PSTN-01", true},
-		{"*-01", "CUBE-PSTN-01", true},
-		{"*-01", "CUBE-PSTN-02", false},
-		{"C*P*1", "CUBE-PSTN-01", true},
-		{"C*P*1", "CUBE-PSTN-10", false},
-		{"*@gw1*", "S0/SU0/DS1-0@gw1.example.com", true}, // path.Match's * would stop at /
-		{"10.1.1.*", "10.1.1.20", true},
-		{"*", "", true},
-		{"ab*ba", "aba", false}, // the parts may not overlap
-		{"*ab*b", "ab", false},
-	}
-	for _, tt := range tests {
-		if got := globs(tt.pattern)[0].match(tt.name); got != tt.want {
-			t.Errorf("%q matching %q = %v, want %v", tt.pattern, tt.name, got, tt.want)
 		}
 	}
 }
@@ -233,7 +193,7 @@ func TestAttribution(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(string(tt.attribution), func(t *testing.T) {
 			p := dt.OpenConfig(t, id, drivers.Config{Location: dt.Location(t, dt.Zone), Attribution: tt.attribution})
-			got := parseText(t, drivers.NewJoiner(p, tt.attribution), final, first) // the legs may come in any order
+			got := dt.ParseText(t, drivers.NewJoiner(p, tt.attribution), final, first) // the legs may come in any order
 			if len(got.Calls) != 1 || len(got.Errs) > 0 {
 				t.Fatalf("got %d calls, errors %q", len(got.Calls), got.Errs)
 			}

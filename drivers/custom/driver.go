@@ -9,7 +9,6 @@
 package custom
 
 import (
-	"errors"
 	"fmt"
 
 	"calltally.app/drivers"
@@ -53,7 +52,7 @@ func hasNoDigit(text string) bool {
 // is added, not when its first record arrives.
 func New(cfg drivers.Config) (drivers.Parser, error) {
 	if cfg.Location == nil {
-		return nil, errors.New("no time zone: open the driver with Driver.Open")
+		return nil, drivers.ErrNoZone
 	}
 	l, err := parseLayout(cfg.Settings["layout"])
 	if err != nil {

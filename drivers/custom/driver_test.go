@@ -40,11 +40,7 @@ func parse(t testing.TB, layout string, lines ...string) dt.Parsed {
 // Key as storage joins them, and returns it.
 func oneCall(t *testing.T, layout string, lines ...string) drivers.Call {
 	t.Helper()
-	got := dt.ParseText(t, drivers.NewJoiner(openLayout(t, layout), drivers.FinalAnswerer), lines...)
-	if len(got.Errs) > 0 || len(got.Calls) != 1 {
-		t.Fatalf("got %d calls and errors %q, want one call", len(got.Calls), got.Errs)
-	}
-	return got.Calls[0]
+	return dt.OneCall(t, drivers.NewJoiner(openLayout(t, layout), drivers.FinalAnswerer), lines...)
 }
 
 func TestRegistration(t *testing.T) {

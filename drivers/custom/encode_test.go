@@ -66,7 +66,7 @@ func writeDelimited(w io.Writer, c *drivers.Call) {
 		calling, called := legNumbers(c, l)
 		fmt.Fprintf(w, "%s,%s,%s,%s,%s,%s,%s,%s,%d,%s,%s,%s\n", c.CallID, l.Start.Format(time.DateTime),
 			directionCodes[c.Direction], calling, called, l.Party, csvQuote(l.PartyName), c.Trunk,
-			l.Ring, clock(l.Talk), outcomeCodes[l.Outcome], c.AccountCode)
+			l.Ring, drivers.FormatHMS(l.Talk), outcomeCodes[l.Outcome], c.AccountCode)
 	}
 }
 
@@ -77,10 +77,6 @@ func csvQuote(s string) string {
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
 
-func clock(secs int) string {
-	return fmt.Sprintf("%02d:%02d:%02d", secs/3600, secs/60%60, secs%60)
-}
-
 // writeFixed writes c as the fixed-width example's PBX would: a line per
 // call, the start to the minute, the number of the other party.
 func writeFixed(w io.Writer, c *drivers.Call) {
@@ -89,7 +85,7 @@ func writeFixed(w io.Writer, c *drivers.Call) {
 		_, number = legNumbers(c, &c.Legs[len(c.Legs)-1])
 	}
 	fmt.Fprintf(w, "%s %s %s %-5s %-20s %-3s %s %s\n", c.Start.Format("02.01."), c.Start.Format("15:04"),
-		clock(c.Duration), c.Extension, number, c.Trunk, directionCodes[c.Direction], c.AccountCode)
+		drivers.FormatHMS(c.Duration), c.Extension, number, c.Trunk, directionCodes[c.Direction], c.AccountCode)
 }
 
 // TestReadmeExamples reads the README's examples by their layouts and

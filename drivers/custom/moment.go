@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"calltally.app/drivers"
 )
 
 // A moment is what a date or time field says, without a zone: year 0
@@ -185,7 +187,7 @@ func (sc *scan) settle(f *clockFormat) error {
 		return fmt.Errorf("year %d", m.year)
 	case f.hasDate && (m.month < 1 || m.month > 12):
 		return fmt.Errorf("month %d", int(m.month))
-	case f.hasDate && (m.day < 1 || m.day > daysIn(m.month, m.year)):
+	case f.hasDate && (m.day < 1 || m.day > drivers.DaysIn(m.month, m.year)):
 		return fmt.Errorf("day %d of month %d", m.day, int(m.month))
 	case m.hour > 23 || m.minute > 59 || m.second > 59:
 		return fmt.Errorf("time %02d:%02d:%02d", m.hour, m.minute, m.second)
@@ -210,13 +212,4 @@ func allDigits(s string) bool {
 		}
 	}
 	return true
-}
-
-// daysIn is the length of month m; for year 0 (unknown) February has 29
-// days, so that 29 February is read and its year found later.
-func daysIn(m time.Month, year int) int {
-	if year == 0 {
-		year = 2000
-	}
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }

@@ -49,42 +49,19 @@ func TestRoundTrip(t *testing.T) {
 			if len(got.Failed) > 0 {
 				t.Fatalf("%d records failed, the first: %s", len(got.Failed), got.Failed[0])
 			}
-			compareCalls(t, got.Calls, want)
+			if len(want) < 50 {
+				t.Fatalf("only %d simulated calls", len(want))
+			}
+			dt.CheckSimilarCalls(t, got.Calls, want)
 		})
 	}
-}
-
-func compareCalls(t *testing.T, got, want []drivers.Call) {
-	t.Helper()
-	if len(got) != len(want) || len(want) < 50 {
-		t.Fatalf("parsed %d calls, simulated %d", len(got), len(want))
-	}
-	used := make([]bool, len(got))
-	for _, w := range want {
-		i := match(got, used, w)
-		if i < 0 {
-			t.Errorf("no parsed call like the simulated %s %s answered=%v", w.Start.Format(drivers.WallClock), w.Direction, w.Answered)
-			continue
-		}
-		used[i] = true
-	}
-}
-
-func match(got []drivers.Call, used []bool, w drivers.Call) int {
-	for i, g := range got {
-		near := g.Start.Sub(w.Start).Abs() <= 2*time.Minute
-		if !used[i] && near && g.Direction == w.Direction && g.Answered == w.Answered {
-			return i
-		}
-	}
-	return -1
 }
 
 // BenchmarkParse reads about 10,000 records of the simulated office in
 // the delimited example's format, a record per leg.
 func BenchmarkParse(b *testing.B) {
 	_, layout := readmeExample(b, "delimited")
-	recs := records(b, simulated(b, 10_000))
+	recs := dt.Records(b, nil, simulated(b, 10_000))
 	p := openLayout(b, layout)
 	b.ResetTimer()
 	for range b.N {
@@ -111,20 +88,4 @@ func simulated(b *testing.B, n int) []byte {
 	}
 	b.SetBytes(int64(buf.Len()))
 	return buf.Bytes()
-}
-
-func records(b *testing.B, data []byte) []drivers.Record {
-	rd := drivers.NewReader(bytes.NewReader(data), "bench", nil, dt.FixedClock)
-	var recs []drivers.Record
-	for id := int64(1); ; id++ {
-		rec, err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			return recs
-		}
-		if err != nil {
-			b.Fatal(err)
-		}
-		rec.ID = id
-		recs = append(recs, rec)
-	}
 }

@@ -2,6 +2,8 @@ package custom
 
 import (
 	"time"
+
+	"calltally.app/drivers"
 )
 
 // times sets a record's start and talk time from the fields the layout
@@ -120,7 +122,7 @@ func dateOf(t time.Time) moment {
 func yearOf(m moment, received time.Time) int {
 	limit := received.AddDate(0, 0, 1)
 	for year := received.Year(); year > received.Year()-8; year-- {
-		if m.day > daysIn(m.month, year) {
+		if m.day > drivers.DaysIn(m.month, year) {
 			continue
 		}
 		if !time.Date(year, m.month, m.day, 0, 0, 0, 0, received.Location()).After(limit) {

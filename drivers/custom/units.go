@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"calltally.app/drivers"
 )
 
 // A unit is how a duration or ring field counts time.
@@ -75,11 +77,11 @@ func (u unit) want() string {
 // decimal fraction (point or comma) for s and min.
 func decimalLength(v string, u unit) (int64, bool) {
 	whole, frac, hasFrac := strings.Cut(strings.Replace(v, ",", ".", 1), ".")
-	n, ok := number(whole, 9)
+	n, ok := drivers.Digits(whole, 9)
 	if !ok || hasFrac && (u == unitMillis || u == unitTenths || frac == "" || !allDigits(frac)) {
 		return 0, false
 	}
-	thousandths, _ := number((frac + "000")[:3], 3)
+	thousandths, _ := drivers.Digits((frac + "000")[:3], 3)
 	switch u {
 	case unitMillis:
 		return (n + 500) / 1000, true
@@ -98,23 +100,11 @@ func clockLength(v string, parts int) (int64, bool) {
 	if len(fields) != parts+1 {
 		return 0, false
 	}
-	total, ok := number(fields[0], 9)
+	total, ok := drivers.Digits(fields[0], 9)
 	for _, f := range fields[1:] {
-		n, isNumber := number(f, 2)
+		n, isNumber := drivers.Digits(f, 2)
 		ok = ok && isNumber && len(f) == 2 && n < 60
 		total = total*60 + n
 	}
 	return total, ok
-}
-
-// number reads 1 to most decimal digits.
-func number(s string, most int) (int64, bool) {
-	if s == "" || len(s) > most || !allDigits(s) {
-		return 0, false
-	}
-	var n int64
-	for i := 0; i < len(s); i++ {
-		n = n*10 + int64(s[i]-'0')
-	}
-	return n, true
 }

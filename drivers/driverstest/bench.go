@@ -1,6 +1,7 @@
 package driverstest
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"io"
@@ -15,12 +16,9 @@ import (
 // calls as the driver's Encode writes them, about n records (the same
 // every run: the seed is fixed), reporting records/s and MB/s.
 func BenchmarkParse(b *testing.B, id string, n int) {
-	d, err := drivers.Lookup(id)
-	if err != nil {
-		b.Fatal(err)
-	}
+	d := lookup(b, id)
 	data := Simulated(b, d, n)
-	recs := records(b, d, data)
+	recs := Records(b, d, data)
 	p := Open(b, id, nil)
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
@@ -44,7 +42,7 @@ func Simulated(tb testing.TB, d *drivers.Driver, n int) []byte {
 	first := time.Date(2026, 3, 2, 0, 0, 0, 0, loc)
 	g.Origin = first
 	var buf bytes.Buffer
-	for day := first; len(records(tb, d, buf.Bytes())) < n; day = day.AddDate(0, 0, 1) {
+	for day := first; len(Records(tb, d, buf.Bytes())) < n; day = day.AddDate(0, 0, 1) {
 		var one bytes.Buffer
 		if _, err := g.Write(&one, d, day, 1, time.Time{}); err != nil {
 			tb.Fatal(err)
@@ -58,8 +56,14 @@ func Simulated(tb testing.TB, d *drivers.Driver, n int) []byte {
 	return buf.Bytes()
 }
 
-func records(tb testing.TB, d *drivers.Driver, data []byte) []drivers.Record {
-	rd := drivers.NewReader(bytes.NewReader(data), "bench", d.Split, FixedClock)
+// Records frames data into records as d does (one per line when d is
+// nil), numbered from 1, for a benchmark to parse again and again.
+func Records(tb testing.TB, d *drivers.Driver, data []byte) []drivers.Record {
+	var split bufio.SplitFunc
+	if d != nil {
+		split = d.Split
+	}
+	rd := drivers.NewReader(bytes.NewReader(data), "bench", split, FixedClock)
 	var recs []drivers.Record
 	for id := int64(1); ; id++ {
 		rec, err := rd.Next()

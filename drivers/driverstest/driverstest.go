@@ -1,6 +1,7 @@
 // Package driverstest holds what every driver's tests share: golden cases
-// under testdata/, parsing helpers and the invariants fuzz targets check.
-// Only tests import it.
+// under testdata/, parsing helpers, the invariants fuzz targets check,
+// and round trips of simulated calls through a driver's Encode and
+// parser. Only tests import it.
 package driverstest
 
 import (
@@ -56,15 +57,45 @@ func Open(t testing.TB, id string, settings map[string]string) drivers.Parser {
 // OpenConfig opens the registered driver id with cfg.
 func OpenConfig(t testing.TB, id string, cfg drivers.Config) drivers.Parser {
 	t.Helper()
-	d, err := drivers.Lookup(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := d.Open(cfg)
+	p, err := lookup(t, id).Open(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// A SettingsRefusal is settings a driver must refuse and part of the
+// error it must give; an alias of an unnamed struct, as Refusal is.
+type SettingsRefusal = struct {
+	Settings map[string]string
+	Want     string
+}
+
+// CheckOpenRefuses expects driver id to refuse each refusal's settings,
+// as drivers.Open gives them to the site, with an error containing Want.
+func CheckOpenRefuses(t testing.TB, id string, refusals []SettingsRefusal) {
+	t.Helper()
+	d := lookup(t, id)
+	for _, r := range refusals {
+		_, err := d.Open(drivers.Config{Settings: r.Settings})
+		if err == nil || !strings.Contains(err.Error(), r.Want) {
+			t.Errorf("Open(%v): error %v, want one containing %q", r.Settings, err, r.Want)
+		}
+	}
+}
+
+// CheckError holds the error of call to want: none when want is "", else
+// one containing want. It reports whether call succeeded as wanted, for
+// the caller to go on to check what it returned.
+func CheckError(t testing.TB, call string, err error, want string) bool {
+	t.Helper()
+	switch {
+	case want == "" && err != nil:
+		t.Errorf("%s: %v", call, err)
+	case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+		t.Errorf("%s: error %v, want one containing %q", call, err, want)
+	}
+	return want == "" && err == nil
 }
 
 // Parsed is what a parser made of an input: its calls in order, then one
@@ -91,6 +122,27 @@ func ParseFile(t testing.TB, d *drivers.Driver, p drivers.Parser, path string) P
 func ParseText(t testing.TB, p drivers.Parser, lines ...string) Parsed {
 	t.Helper()
 	return ParseReader(t, nil, p, "test", strings.NewReader(strings.Join(lines, "\n")))
+}
+
+// OneCall parses lines that make exactly one call, without a rejected
+// record, and returns it.
+func OneCall(t testing.TB, p drivers.Parser, lines ...string) drivers.Call {
+	t.Helper()
+	got := ParseText(t, p, lines...)
+	if len(got.Errs) > 0 || len(got.Calls) != 1 {
+		t.Fatalf("got %d calls and errors %q, want one call", len(got.Calls), got.Errs)
+	}
+	return got.Calls[0]
+}
+
+// CheckField holds the error of a record to naming the field that could
+// not be read: a drivers.FieldError for field, or none when field is 0.
+func CheckField(t testing.TB, err error, field int) {
+	t.Helper()
+	var fe *drivers.FieldError
+	if errors.As(err, &fe) != (field != 0) || (fe != nil && fe.Field != field) {
+		t.Errorf("error %#v: want a FieldError for field %d", err, field)
+	}
 }
 
 // ParseReader feeds every record of r to p, numbering them 1, 2, 3…, then

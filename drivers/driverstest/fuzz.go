@@ -4,8 +4,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"calltally.app/drivers"
 )
 
 // Fuzz is the body of every driver's FuzzParse: seeded with each golden
@@ -24,10 +22,7 @@ func Fuzz(f *testing.F, id string, variants ...map[string]string) {
 		}
 		f.Add(strings.Join(lines, "\n"))
 	}
-	d, err := drivers.Lookup(id)
-	if err != nil {
-		f.Fatal(err)
-	}
+	d := lookup(f, id)
 	variants = append([]map[string]string{nil}, variants...)
 	f.Fuzz(func(t *testing.T, data string) {
 		for _, settings := range variants {

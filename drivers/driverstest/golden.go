@@ -50,11 +50,7 @@ func ParseCase(t testing.TB, id, dir string) Parsed {
 	delete(set, "tz")
 	delete(set, "answerer")
 	cfg.Settings = set
-	d, err := drivers.Lookup(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ParseFile(t, d, drivers.NewJoiner(OpenConfig(t, id, cfg), cfg.Attribution), inputs[0])
+	return ParseFile(t, lookup(t, id), drivers.NewJoiner(OpenConfig(t, id, cfg), cfg.Attribution), inputs[0])
 }
 
 func caseSettings(t testing.TB, path string) map[string]string {

@@ -41,15 +41,7 @@ func (p *parser) call(r *record, start time.Time) drivers.Call {
 // (CO) and Xnnn (tie, IP), anything else is internal.
 func direction(r *record) drivers.Direction {
 	in, out := isTrunk(r.calling), isTrunk(r.called)
-	switch {
-	case in && out:
-		return drivers.Tandem
-	case in:
-		return drivers.Inbound
-	case out:
-		return drivers.Outbound
-	}
-	return drivers.Internal
+	return drivers.DirectionOf(in, out)
 }
 
 func isTrunk(party string) bool {

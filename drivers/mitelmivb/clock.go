@@ -1,6 +1,10 @@
 package mitelmivb
 
-import "time"
+import (
+	"time"
+
+	"calltally.app/drivers"
+)
 
 // start dates a record's start time. The record has no year: it gets
 // the one that makes its date the most recent not after the day it
@@ -21,7 +25,7 @@ func yearOf(m time.Month, d int, received time.Time) int {
 	y, rm, rd := received.Date()
 	limit := time.Date(y, rm, rd+1, 0, 0, 0, 0, time.UTC)
 	for year := y; year > y-8; year-- {
-		if d > daysIn(m, year) {
+		if d > drivers.DaysIn(m, year) {
 			continue // 29 February of a common year: back to a leap year
 		}
 		if !time.Date(year, m, d, 0, 0, 0, 0, time.UTC).After(limit) {

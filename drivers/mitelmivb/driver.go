@@ -9,7 +9,6 @@
 package mitelmivb
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -109,10 +108,7 @@ type options struct {
 
 // New opens a parser; drivers.Open calls it with every setting filled in.
 func New(cfg drivers.Config) (drivers.Parser, error) {
-	if cfg.Location == nil {
-		return nil, errors.New("no time zone: open the driver with Driver.Open")
-	}
-	opts, err := readOptions(cfg.Settings)
+	opts, err := drivers.ReadSettings(cfg, readOptions)
 	if err != nil {
 		return nil, err
 	}
@@ -129,7 +125,7 @@ func readOptions(s map[string]string) (options, error) {
 	}
 	opts := options{
 		twelveHour: s["clock"] == clock12, networkFormat: s["network-format"] == yes,
-		voicemail: numberSet(s["voicemail"]),
+		voicemail: drivers.NumberSet(s["voicemail"]),
 	}
 	if spec := strings.TrimSpace(s["fields"]); spec != "" {
 		l, err := parseLayout("custom fields", spec)
@@ -151,15 +147,4 @@ func presetOf(s map[string]string) preset {
 		meterPulses: s["meter-pulses"] == yes, aniDNIS: s["ani-dnis"] == yes,
 		networkOLI: s["network-oli"] == yes, reporting: s["extended-reporting"],
 	}
-}
-
-// numberSet reads a comma-separated list of numbers.
-func numberSet(list string) map[string]bool {
-	set := map[string]bool{}
-	for n := range strings.SplitSeq(list, ",") {
-		if n = strings.TrimSpace(n); n != "" {
-			set[n] = true
-		}
-	}
-	return set
 }

@@ -16,11 +16,6 @@ func openParser(t testing.TB, settings map[string]string) drivers.Parser {
 	return dt.Open(t, "mitel-mivb", settings)
 }
 
-func parseText(t testing.TB, p drivers.Parser, lines ...string) dt.Parsed {
-	t.Helper()
-	return dt.ParseText(t, p, lines...)
-}
-
 // TestPublishedExamples holds the six examples of Mitel's "SMDR Examples"
 // help page, rebuilt by column (testdata/published), to what the page
 // says they are, whatever -update has written into want.jsonl.

@@ -150,7 +150,7 @@ func (e *encoded) internal(c *drivers.Call) bool {
 
 // setDuration writes hh:mm:ss and the long-call flag that goes with it.
 func (e *encoded) setDuration(secs int) {
-	e.fields[itemDuration] = fmt.Sprintf("%02d:%02d:%02d", secs/3600, secs/60%60, secs%60)
+	e.fields[itemDuration] = drivers.FormatHMS(secs)
 	if secs >= overflow {
 		e.fields[itemDuration] = "99:99:99"
 	}

@@ -2,6 +2,7 @@ package mitelmivb
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -161,14 +162,7 @@ func widthRange(it item) string {
 	return fmt.Sprintf("%d to %d", it.min, it.max)
 }
 
-func itemNames() string {
-	names := make([]string, 0, len(items))
-	for n := range items {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return strings.Join(names, ", ")
-}
+func itemNames() string { return strings.Join(slices.Sorted(maps.Keys(items)), ", ") }
 
 // itemName is the name of item id, for messages.
 func itemName(id itemID) string {

@@ -116,7 +116,7 @@ func (rd *fieldReader) date() (month, day int) {
 	m, ok1 := atoi(v[0:2])
 	d, ok2 := atoi(v[3:5])
 	sep := v[2] == '/' || v[2] == '-'
-	if !ok1 || !ok2 || !sep || m < 1 || m > 12 || d < 1 || d > daysIn(time.Month(m), 2000) {
+	if !ok1 || !ok2 || !sep || m < 1 || m > 12 || d < 1 || d > drivers.DaysIn(time.Month(m), 2000) {
 		rd.fail(itemDate, "want mm/dd, a real date")
 	}
 	return m, d
@@ -275,24 +275,5 @@ func (rd *fieldReader) system() {
 	rd.fail(itemSystem, "want the 3-digit system identifier: the columns before it are not where the layout puts them")
 }
 
-// daysIn is the length of month m in year.
-func daysIn(m time.Month, year int) int {
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
-}
-
 // atoi reads 1 to 9 decimal digits, leading blanks allowed: no sign.
-func atoi(s string) (int, bool) {
-	s = strings.TrimLeft(s, " ")
-	if s == "" || len(s) > 9 {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
-}
+func atoi(s string) (int, bool) { return drivers.Atoi(strings.TrimLeft(s, " ")) }

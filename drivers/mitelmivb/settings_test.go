@@ -1,11 +1,13 @@
 package mitelmivb
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 
 	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
 
 // TestPresetLayouts holds the layouts the options build to the columns
@@ -92,38 +94,20 @@ func TestParseLayout(t *testing.T) {
 	}
 	for _, tt := range tests {
 		l, err := parseLayout("custom fields", tt.spec)
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("parseLayout(%q): %v", tt.spec, err)
-		case tt.want == "" && l.width != tt.width:
+		if dt.CheckError(t, fmt.Sprintf("parseLayout(%q)", tt.spec), err, tt.want) && l.width != tt.width {
 			t.Errorf("parseLayout(%q): width %d, want %d", tt.spec, l.width, tt.width)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("parseLayout(%q): error %v, want one containing %q", tt.spec, err, tt.want)
 		}
 	}
 }
 
 func TestOpenRejectsSettings(t *testing.T) {
-	tests := []struct {
-		settings map[string]string
-		want     string
-	}{
+	dt.CheckOpenRefuses(t, "mitel-mivb", []dt.SettingsRefusal{
 		{map[string]string{"clock": "13"}, "want one of 24, 12"},
 		{map[string]string{"extended-digits": "maybe"}, "want one of auto, yes, no"},
 		{map[string]string{"extended-reporting": "level3"}, "want one of off, level1, level2"},
 		{map[string]string{"ani": "yes"}, `no setting "ani"`},
 		{map[string]string{"fields": "date,time:5"}, "setting fields: no duration item"},
-	}
-	d, err := drivers.Lookup("mitel-mivb")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		_, err := d.Open(drivers.Config{Settings: tt.settings})
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("Open(%v): error %v, want one containing %q", tt.settings, err, tt.want)
-		}
-	}
+	})
 	if _, err := New(drivers.Config{Settings: map[string]string{}}); err == nil {
 		t.Error("New without a zone or settings: no error")
 	}
@@ -156,7 +140,7 @@ func TestLayoutSettings(t *testing.T) {
 		{map[string]string{"extended-tta": "yes"}, standard, "2201//"}, // a blank and " 003" read the same
 	}
 	for _, tt := range tests {
-		got := parseText(t, openParser(t, tt.settings), tt.line)
+		got := dt.ParseText(t, openParser(t, tt.settings), tt.line)
 		result := strings.Join(got.Errs, "; ")
 		if len(got.Calls) == 1 {
 			c := got.Calls[0]

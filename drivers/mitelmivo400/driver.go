@@ -8,7 +8,6 @@
 package mitelmivo400
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -97,10 +96,7 @@ type options struct {
 
 // New opens a parser; drivers.Open calls it with every setting filled in.
 func New(cfg drivers.Config) (drivers.Parser, error) {
-	if cfg.Location == nil {
-		return nil, errors.New("no time zone: open the driver with Driver.Open")
-	}
-	opts, err := readOptions(cfg.Settings)
+	opts, err := drivers.ReadSettings(cfg, readOptions)
 	if err != nil {
 		return nil, err
 	}

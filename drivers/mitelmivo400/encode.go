@@ -158,7 +158,7 @@ func setCommon(f *fields, start time.Time, talk int, exch string, serial int) {
 // exchange renders a line number as EXCH: primary channel group 0, the
 // trunk card in slot 1, the line as network interface.
 func exchange(line string) (string, error) {
-	n, ok := atoi(line)
+	n, ok := drivers.Atoi(line)
 	if !ok || n < 1 || n > 99 {
 		return "", fmt.Errorf("trunk %q: want a line number from 1 to 99", line)
 	}

@@ -2,9 +2,12 @@ package mitelmivo400
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
+
+	"calltally.app/drivers"
 )
 
 // A fieldID names a data field of the PC formats; fieldSkip stands for
@@ -123,7 +126,7 @@ func parseField(part string) (kind, int, error) {
 	case err != nil || n < 1 || n > 99:
 		return kind{}, 0, fmt.Errorf("%s: length %q, want 1 to 99", name, length)
 	case len(k.lengths) > 0 && !slices.Contains(k.lengths, n):
-		return kind{}, 0, fmt.Errorf("%s: length %d, want %s", name, n, joinInts(k.lengths))
+		return kind{}, 0, fmt.Errorf("%s: length %d, want %s", name, n, drivers.JoinInts(k.lengths, " or "))
 	}
 	return k, n, nil
 }
@@ -160,22 +163,7 @@ func labelOf(id fieldID) string {
 	return ""
 }
 
-func kindNames() string {
-	names := make([]string, 0, len(kinds))
-	for n := range kinds {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return strings.Join(names, ", ")
-}
-
-func joinInts(ns []int) string {
-	s := make([]string, len(ns))
-	for i, n := range ns {
-		s[i] = strconv.Itoa(n)
-	}
-	return strings.Join(s, " or ")
-}
+func kindNames() string { return strings.Join(slices.Sorted(maps.Keys(kinds)), ", ") }
 
 // The documented layouts (README.md, "Record layouts"). PC3 is PC2 with
 // TTA and SEQ.NO. before the serial number, placed as in PC4: the

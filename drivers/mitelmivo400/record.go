@@ -131,7 +131,7 @@ func isControl(r rune) bool { return r < ' ' || r == 0x7f }
 func (rd *fieldReader) sortCharacter() class {
 	v := rd.value(fieldSC)
 	width := rd.layout.field(fieldSC).width
-	if _, ok := atoi(v); !ok || len(v) != width {
+	if _, ok := drivers.Atoi(v); !ok || len(v) != width {
 		rd.failID(fieldSC, fmt.Sprintf("want %d digits", width))
 		return class{dir: drivers.Inbound}
 	}
@@ -150,8 +150,8 @@ func (rd *fieldReader) start(dayFirst bool, loc *time.Location) time.Time {
 		rd.failID(fieldDate, "want "+dateOrder(dayFirst)+", a real date (check the date-order setting)")
 	}
 	v := rd.value(fieldTime)
-	h, okH := atoi(v[:min(2, len(v))])
-	mi, okM := atoi(v[min(3, len(v)):])
+	h, okH := drivers.Atoi(v[:min(2, len(v))])
+	mi, okM := drivers.Atoi(v[min(3, len(v)):])
 	if len(v) != 5 || v[2] != ':' || !okH || !okM || h > 23 || mi > 59 {
 		rd.failID(fieldTime, "want hh:mm")
 	}
@@ -186,9 +186,9 @@ func (rd *fieldReader) duration() int {
 	if t := strings.TrimSpace(v); t == "" || t == "0" {
 		return 0
 	}
-	h, ok1 := atoi(v[:min(2, len(v))])
-	m, ok2 := atoi(v[min(3, len(v)):min(5, len(v))])
-	s, ok3 := atoi(v[min(6, len(v)):])
+	h, ok1 := drivers.Atoi(v[:min(2, len(v))])
+	m, ok2 := drivers.Atoi(v[min(3, len(v)):min(5, len(v))])
+	s, ok3 := drivers.Atoi(v[min(6, len(v)):])
 	if len(v) != 8 || !ok1 || !ok2 || !ok3 || !strings.ContainsRune("Hh", rune(v[2])) ||
 		!strings.ContainsRune("Mm", rune(v[5])) || m > 59 || s > 59 {
 		rd.failID(fieldDuration, "want hhHmmMss")
@@ -202,7 +202,7 @@ func (rd *fieldReader) count(id fieldID) int {
 	if t == "" {
 		return 0
 	}
-	n, ok := atoi(t)
+	n, ok := drivers.Atoi(t)
 	if !ok {
 		rd.failID(id, "want digits")
 	}
@@ -237,7 +237,7 @@ func (rd *fieldReader) dialled(id fieldID, markHidden bool) string {
 
 // readDate reads yymmdd or ddmmyy; years 70 to 99 are the 1900s.
 func readDate(s string, dayFirst bool) (int, time.Month, int, bool) {
-	n, ok := atoi(s)
+	n, ok := drivers.Atoi(s)
 	if len(s) != 6 || !ok {
 		return 2000, 1, 1, false
 	}
@@ -261,20 +261,4 @@ func dateOrder(ddmmyy bool) string {
 		return dayFirst
 	}
 	return yearFirst
-}
-
-// atoi reads 1 to 9 decimal digits: no sign, no blanks.
-func atoi(s string) (int, bool) {
-	if s == "" || len(s) > 9 {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
 }

@@ -1,10 +1,10 @@
 package mitelmivo400
 
 import (
-	"strings"
+	"fmt"
 	"testing"
 
-	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
 
 // TestPresets holds the format layouts to the offsets of the manuals'
@@ -70,22 +70,14 @@ func TestParseLayout(t *testing.T) {
 	}
 	for _, tt := range tests {
 		l, err := parseLayout("test", tt.spec, true)
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("parseLayout(%q): %v", tt.spec, err)
-		case tt.want == "" && l.width != tt.width:
+		if dt.CheckError(t, fmt.Sprintf("parseLayout(%q)", tt.spec), err, tt.want) && l.width != tt.width {
 			t.Errorf("parseLayout(%q): width %d, want %d", tt.spec, l.width, tt.width)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("parseLayout(%q): error %v, want one containing %q", tt.spec, err, tt.want)
 		}
 	}
 }
 
 func TestOpenRejectsSettings(t *testing.T) {
-	tests := []struct {
-		settings map[string]string
-		want     string
-	}{
+	dt.CheckOpenRefuses(t, ID, []dt.SettingsRefusal{
 		{map[string]string{"format": "pc6"}, "want one of pc5, pc4, pc3, pc2, pc1"},
 		{map[string]string{"format": "protocol"}, "want one of"},
 		{map[string]string{"date-order": "mmddyy"}, "want one of yymmdd, ddmmyy"},
@@ -95,17 +87,7 @@ func TestOpenRejectsSettings(t *testing.T) {
 		{map[string]string{"fields": "sc:3,date:6"}, "setting fields: no time field"},
 		{map[string]string{"voicemail": "899,VM"}, `setting voicemail: "VM": want user numbers`},
 		{map[string]string{"trunk": "exch"}, `has no setting "trunk"`},
-	}
-	d, err := drivers.Lookup(ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		_, err := d.Open(drivers.Config{Settings: tt.settings})
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("Open(%v): error %v, want one containing %q", tt.settings, err, tt.want)
-		}
-	}
+	})
 }
 
 // TestNumberSettings reads the same incoming and outgoing records with

@@ -69,7 +69,7 @@ func (p *parser) isInternal(n string) bool {
 	if n == "" || len(n) > p.opts.internalDigits {
 		return false
 	}
-	_, ok := digits(n, len(n))
+	_, ok := drivers.Digits(n, len(n))
 	return ok
 }
 

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"calltally.app/collector/simulator"
 	"calltally.app/drivers"
 	dt "calltally.app/drivers/driverstest"
 )
@@ -15,35 +14,25 @@ import (
 // record back: what the simulator writes must read as the call it meant,
 // as far as one record per call can say it.
 func TestRoundTrip(t *testing.T) {
-	loc := dt.Location(t, dt.Zone)
-	calls := simulator.NewGenerator(simulator.NewOffice(), 3, loc).Day(time.Date(2026, 3, 10, 0, 0, 0, 0, loc))
+	calls := dt.SimulatedDays(t, 3, "2026-03-10", 1)
 	p := openParser(t, map[string]string{"voicemail": simulatedVoicemail})
 	var header strings.Builder
 	if err := Header(&header); err != nil {
 		t.Fatal(err)
 	}
 	dt.ParseText(t, p, strings.Split(strings.TrimSuffix(header.String(), "\n"), "\n")...)
-	written := 0
-	for i := range calls {
-		var b strings.Builder
-		if err := Encode(&b, &calls[i]); err != nil {
-			t.Fatal(err)
-		}
-		if b.Len() == 0 {
-			if calls[i].Direction != drivers.Internal {
-				t.Errorf("call %s (%s) written as nothing", calls[i].CallID, calls[i].Direction)
-			}
-			continue
-		}
-		written++
-		got, err := p.Parse(drivers.Record{Text: strings.TrimSuffix(b.String(), "\n")})
-		if err != nil || len(got) != 1 {
-			t.Fatalf("%q: %d calls, error %v", b.String(), len(got), err)
-		}
-		checkRoundTrip(t, &calls[i], &got[0])
+	written := map[*drivers.Call]bool{}
+	for _, trip := range dt.RoundTrips(t, id, p, calls) {
+		written[trip.Want] = true
+		checkRoundTrip(t, trip.Want, &trip.Got)
 	}
-	if written < len(calls)/2 {
-		t.Errorf("only %d of %d calls written", written, len(calls))
+	for i, c := range calls {
+		if !written[&calls[i]] && c.Direction != drivers.Internal {
+			t.Errorf("call %s (%s) written as nothing", c.CallID, c.Direction)
+		}
+	}
+	if len(written) < len(calls)/2 {
+		t.Errorf("only %d of %d calls written", len(written), len(calls))
 	}
 }
 
@@ -102,13 +91,7 @@ func TestEncode(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.call.Start = time.Date(2026, 3, 10, 8, 2, 11, 0, dt.Location(t, dt.Zone))
-			var b strings.Builder
-			if err := Encode(&b, &tt.call); err != nil {
-				t.Fatal(err)
-			}
-			if got := b.String(); got != tt.want+"\n" {
-				t.Errorf("Encode wrote\n%q, want\n%q", got, tt.want+"\n")
-			}
+			dt.CheckEncode(t, Encode, &tt.call, tt.want+"\n")
 		})
 	}
 }

@@ -141,20 +141,21 @@ func readDuration(s string) (int, bool) {
 	if !ok || len(hms) != 8 || hms[2] != ':' || hms[5] != ':' {
 		return 0, false
 	}
-	d, okD := digits(days, 3)
-	h, okH := digits(hms[0:2], 2)
-	m, okM := digits(hms[3:5], 2)
-	sec, okS := digits(hms[6:8], 2)
+	d, okD := drivers.Digits(days, 3)
+	h, okH := drivers.Atoi(hms[0:2])
+	m, okM := drivers.Atoi(hms[3:5])
+	sec, okS := drivers.Atoi(hms[6:8])
 	if !okD || !okH || !okM || !okS || h > 23 || m > 59 || sec > 59 {
 		return 0, false
 	}
-	return ((d*24+h)*60+m)*60 + sec, true
+	return ((int(d)*24+h)*60+m)*60 + sec, true
 }
 
 // condition reads the condition code and looks up its base.
 func (rd *fieldReader) condition() (int, condition) {
 	s := rd.text(roleCondition)
-	code, ok := digits(s, 3)
+	n, ok := drivers.Digits(s, 3)
+	code := int(n)
 	if !ok || code > maxCode {
 		rd.fail(roleCondition, fmt.Sprintf("want a condition code from 0 to %d", maxCode))
 		return 0, condition{}
@@ -164,21 +165,4 @@ func (rd *fieldReader) condition() (int, condition) {
 		rd.fail(roleCondition, fmt.Sprintf("unknown condition code: its base %d (the code without the modifiers 32, 64 and 128) is not documented", code&baseMask))
 	}
 	return code, c
-}
-
-// digits reads 1 to maxLen decimal digits: no sign, no blanks. By hand,
-// as strconv accepts signs and allocates an error on every failure.
-func digits(s string, maxLen int) (int, bool) {
-	if s == "" || len(s) > maxLen {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
 }

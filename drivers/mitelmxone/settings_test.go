@@ -9,10 +9,7 @@ import (
 )
 
 func TestOpenRejectsSettings(t *testing.T) {
-	tests := []struct {
-		settings map[string]string
-		want     string
-	}{
+	dt.CheckOpenRefuses(t, id, []dt.SettingsRefusal{
 		{map[string]string{"columns": "start time local, duration"}, `setting columns: no column "condition code"`},
 		{map[string]string{"columns": "duration, condition code"}, `setting columns: no column "start time local"`},
 		{map[string]string{"columns": "start time local,, duration, condition code"}, "setting columns: \"start time local,, duration, condition code\": an empty column name"},
@@ -25,17 +22,7 @@ func TestOpenRejectsSettings(t *testing.T) {
 		{map[string]string{"voicemail": "8000,,8001"}, `setting voicemail: "8000,,8001": want numbers separated by commas`},
 		{map[string]string{"voicemail": "80 00"}, "setting voicemail"},
 		{map[string]string{"subtype": "asb501"}, `has no setting "subtype"`},
-	}
-	d, err := drivers.Lookup(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		_, err := d.Open(drivers.Config{Settings: tt.settings})
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("Open(%v): error %v, want one containing %q", tt.settings, err, tt.want)
-		}
-	}
+	})
 }
 
 // TestDefaultSettings opens with every default, and the default columns

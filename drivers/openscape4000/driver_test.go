@@ -2,7 +2,6 @@ package openscape4000
 
 import (
 	"testing"
-	"time"
 
 	"calltally.app/drivers"
 	dt "calltally.app/drivers/driverstest"
@@ -16,5 +15,3 @@ func openParser(t testing.TB, settings map[string]string) drivers.Parser {
 	t.Helper()
 	return dt.Open(t, "openscape-4000", settings)
 }
-
-func berlin(t testing.TB) *time.Location { return dt.Location(t, dt.Zone) }

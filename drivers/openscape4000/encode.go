@@ -55,7 +55,7 @@ func encodeRecord(c *drivers.Call) (record, time.Time, error) {
 	r := record{secs: talk, charged: c.Extension, dest: c.Dialled, account: c.AccountCode, units: c.ChargeUnits}
 	if c.Direction == drivers.Outbound {
 		r.dest = cmp.Or(c.External, c.Dialled)
-		if _, ok := atoi(c.Trunk); !ok {
+		if _, ok := drivers.Atoi(c.Trunk); !ok {
 			return r, end, fmt.Errorf("trunk %q: want a line number", c.Trunk)
 		}
 		r.trunk = c.Trunk

@@ -2,9 +2,12 @@ package openscape4000
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
+
+	"calltally.app/drivers"
 )
 
 // An elemID names an element CallTally reads; elemOther is every element
@@ -139,7 +142,7 @@ func parseElement(part string, separated bool) (element, string, int, error) {
 	case width == 0 && !separated:
 		return element{}, name, 0, fmt.Errorf("%s: give its length, as %s:LENGTH", name, name)
 	case width > 0 && len(el.widths) > 0 && !slices.Contains(el.widths, width):
-		return element{}, name, 0, fmt.Errorf("%s: length %d, want %s", name, width, joinInts(el.widths))
+		return element{}, name, 0, fmt.Errorf("%s: length %d, want %s", name, width, drivers.JoinInts(el.widths, " or "))
 	}
 	return el, name, width, nil
 }
@@ -173,19 +176,4 @@ func (l *layout) check() error {
 	return nil
 }
 
-func elementNames() string {
-	names := make([]string, 0, len(elements))
-	for n := range elements {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return strings.Join(names, ", ")
-}
-
-func joinInts(ns []int) string {
-	s := make([]string, len(ns))
-	for i, n := range ns {
-		s[i] = strconv.Itoa(n)
-	}
-	return strings.Join(s, " or ")
-}
+func elementNames() string { return strings.Join(slices.Sorted(maps.Keys(elements)), ", ") }

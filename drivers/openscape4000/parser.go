@@ -60,7 +60,7 @@ func (p *parser) receivedAt(t time.Time) time.Time {
 func yearOf(s stamp, received time.Time) int {
 	limit := received.Add(clockSkew)
 	for year := limit.Year(); year > limit.Year()-9; year-- {
-		if s.day > daysIn(time.Month(s.month), year) {
+		if s.day > drivers.DaysIn(time.Month(s.month), year) {
 			continue
 		}
 		if !time.Date(year, time.Month(s.month), s.day, s.hour, s.minute, 0, 0, received.Location()).After(limit) {

@@ -66,7 +66,7 @@ func (rd *fieldReader) checkLength() {
 		return
 	}
 	f := l.field(elemLength)
-	n, ok := atoi(rd.text(elemLength))
+	n, ok := drivers.Atoi(rd.text(elemLength))
 	switch {
 	case !ok:
 		rd.failID(elemLength, "want the length of the data after it")
@@ -86,7 +86,7 @@ func (rd *fieldReader) stamp() stamp {
 		second: rd.number(elemEndSec, 59, false, "want the second, 00 to 59"),
 	}
 	rd.number(elemEnd10, 9, false, "want tenths of a second")
-	if rd.err == nil && (s.month == 0 || s.day == 0 || s.day > daysIn(time.Month(s.month), s.year)) {
+	if rd.err == nil && (s.month == 0 || s.day == 0 || s.day > drivers.DaysIn(time.Month(s.month), s.year)) {
 		rd.failID(elemEndDay, fmt.Sprintf("no day %d in month %d", s.day, s.month))
 	}
 	return s
@@ -99,7 +99,7 @@ func (rd *fieldReader) year() int {
 	if v == "" {
 		return 0
 	}
-	y, ok := atoi(v)
+	y, ok := drivers.Atoi(v)
 	switch {
 	case ok && len(v) == 2:
 		return 2000 + y
@@ -151,13 +151,4 @@ func (rd *fieldReader) noAnswer() bool {
 		return false
 	}
 	return true
-}
-
-// daysIn is the length of month m; for year 0 (unknown) February has 29
-// days, so that 29 February is read and its year found later.
-func daysIn(m time.Month, year int) int {
-	if year == 0 {
-		year = 2000
-	}
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }

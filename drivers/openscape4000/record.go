@@ -139,25 +139,9 @@ func (rd *fieldReader) number(id elemID, most int, required bool, want string) i
 		rd.failID(id, "missing: "+want)
 		return 0
 	}
-	n, ok := atoi(v)
+	n, ok := drivers.Atoi(v)
 	if !ok || n > most {
 		rd.failID(id, want)
 	}
 	return n
-}
-
-// atoi reads 1 to 9 decimal digits: no sign, no blanks.
-func atoi(s string) (int, bool) {
-	if s == "" || len(s) > 9 {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
 }

@@ -1,11 +1,11 @@
 package openscape4000
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 
-	"calltally.app/drivers"
 	dt "calltally.app/drivers/driverstest"
 )
 
@@ -57,13 +57,8 @@ func TestParseLayout(t *testing.T) {
 	}
 	for _, tt := range tests {
 		l, err := parseLayout(tt.spec, tt.sep)
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("parseLayout(%q): %v", tt.spec, err)
-		case tt.want == "" && l.width != tt.width:
+		if dt.CheckError(t, fmt.Sprintf("parseLayout(%q)", tt.spec), err, tt.want) && l.width != tt.width {
 			t.Errorf("parseLayout(%q): width %d, want %d", tt.spec, l.width, tt.width)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("parseLayout(%q): error %v, want one containing %q", tt.spec, err, tt.want)
 		}
 	}
 }
@@ -93,25 +88,12 @@ func TestParseDirections(t *testing.T) {
 }
 
 func TestOpenRejectsSettings(t *testing.T) {
-	tests := []struct {
-		settings map[string]string
-		want     string
-	}{
+	dt.CheckOpenRefuses(t, "openscape-4000", []dt.SettingsRefusal{
 		{map[string]string{"separator": ";"}, "want one of"},
 		{map[string]string{"layout": "CHRGEE:6"}, "setting layout: no end-of-connection"},
 		{map[string]string{"call-directions": "I=in"}, "setting call-directions: entry 1"},
 		{map[string]string{"fields": "RID"}, `no setting "fields"`},
-	}
-	d, err := drivers.Lookup("openscape-4000")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		_, err := d.Open(drivers.Config{Settings: tt.settings})
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("Open(%v): error %v, want one containing %q", tt.settings, err, tt.want)
-		}
-	}
+	})
 }
 
 // TestSeparators reads one record written with each separator.

@@ -9,7 +9,6 @@
 package openscapebusiness
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -76,10 +75,7 @@ type options struct {
 
 // New opens a parser; drivers.Open calls it with every setting filled in.
 func New(cfg drivers.Config) (drivers.Parser, error) {
-	if cfg.Location == nil {
-		return nil, errors.New("no time zone: open the driver with Driver.Open")
-	}
-	opts, err := readOptions(cfg.Settings)
+	opts, err := drivers.ReadSettings(cfg, readOptions)
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +117,7 @@ func readNumbers(list string) (map[string]bool, error) {
 		if n == "" {
 			continue
 		}
-		if _, ok := digits(n, 11); !ok {
+		if _, ok := drivers.Digits(n, 11); !ok {
 			return nil, fmt.Errorf("%q: want call numbers of 1 to 11 digits, comma-separated", n)
 		}
 		numbers[n] = true

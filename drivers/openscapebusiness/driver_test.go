@@ -30,11 +30,7 @@ func parseJoined(t testing.TB, settings map[string]string, lines ...string) dt.P
 // oneCall parses lines that make exactly one call and returns it.
 func oneCall(t *testing.T, settings map[string]string, lines ...string) drivers.Call {
 	t.Helper()
-	got := parseJoined(t, settings, lines...)
-	if len(got.Errs) > 0 || len(got.Calls) != 1 {
-		t.Fatalf("got %d calls and errors %q, want one call", len(got.Calls), got.Errs)
-	}
-	return got.Calls[0]
+	return dt.OneCall(t, drivers.NewJoiner(openParser(t, settings), drivers.FinalAnswerer), lines...)
 }
 
 // TestPublishedExamples holds the published OpenScape Office examples to

@@ -130,7 +130,7 @@ func infoOf(dir drivers.Direction, i int) string {
 // clock writes seconds as mm:ss, or hh:mm:ss when hours is set.
 func clock(secs int, hours bool) string {
 	if hours {
-		return fmt.Sprintf("%02d:%02d:%02d", secs/3600, secs/60%60, secs%60)
+		return drivers.FormatHMS(secs)
 	}
 	return fmt.Sprintf("%02d:%02d", secs/60, secs%60)
 }

@@ -1,13 +1,10 @@
 package openscapebusiness
 
 import (
-	"bytes"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
-	"calltally.app/collector/simulator"
 	"calltally.app/drivers"
 	dt "calltally.app/drivers/driverstest"
 )
@@ -16,28 +13,7 @@ import (
 // a start, legs one after another from it.
 func simulated(t *testing.T, c drivers.Call) drivers.Call {
 	t.Helper()
-	c.Start = time.Date(2026, 3, 2, 11, 27, 0, 0, berlin(t))
-	c.CallID = "1000105"
-	at := c.Start
-	for i := range c.Legs {
-		c.Legs[i].Start = at
-		at = at.Add(time.Duration(c.Legs[i].Ring+c.Legs[i].Talk) * time.Second)
-	}
-	return c
-}
-
-func legs(l ...drivers.Leg) []drivers.Leg { return l }
-
-func answered(ext string, ring, talk int) drivers.Leg {
-	return drivers.Leg{Party: ext, Ring: ring, Talk: talk, Outcome: drivers.Answered}
-}
-
-func rang(ext string, ring int) drivers.Leg {
-	return drivers.Leg{Party: ext, Ring: ring, Outcome: drivers.Unanswered}
-}
-
-func voicemail(talk int) drivers.Leg {
-	return drivers.Leg{PartyName: "Voicemail", Talk: talk, Outcome: drivers.Voicemail}
+	return dt.Timed(t, c)
 }
 
 // TestEncodeRecords pins the bytes Encode writes for each kind of call.
@@ -49,85 +25,51 @@ func TestEncodeRecords(t *testing.T) {
 		want string
 	}{
 		{"answered inbound", drivers.Call{Direction: in, External: "0891234567", Dialled: "23", Trunk: "1",
-			Legs: legs(answered("202", 8, 340))},
+			Legs: dt.Legs(dt.Answered("202", 8, 340))},
 			"02.03.26|11:32:48|1|202|00:08|00:05:40|0891234567||1||23|||\r\n"},
-		{"missed inbound", drivers.Call{Direction: in, External: "0891234567", Trunk: "2", Legs: legs(rang("205", 25))},
+		{"missed inbound", drivers.Call{Direction: in, External: "0891234567", Trunk: "2", Legs: dt.Legs(dt.Rang("205", 25))},
 			"02.03.26|11:27:25|2|205|00:25||0891234567||1|||||\r\n"},
 		{"transferred to voicemail", drivers.Call{Direction: in, External: "069123", Trunk: "1",
-			Legs: legs(answered("200", 4, 20), rang("208", 15), voicemail(30))},
+			Legs: dt.Legs(dt.Answered("200", 4, 20), dt.Rang("208", 15), dt.Voicemail(30))},
 			"02.03.26|11:27:24|1|200|00:04|00:00:20|069123||1|||||\r\n" +
 				"02.03.26|11:28:09|1|351|00:15|00:00:30|069123||5|||||\r\n"},
 		{"outbound with account code", drivers.Call{Direction: out, Extension: "206", External: "00441632960123", Trunk: "3",
-			AccountCode: "4711", ChargeUnits: 9, Legs: legs(answered("206", 6, 160))},
+			AccountCode: "4711", ChargeUnits: 9, Legs: dt.Legs(dt.Answered("206", 6, 160))},
 			"02.03.26|11:29:46|3|206||00:02:40|00441632960123|9|2|4711||||\r\n"},
 		{"outbound busy", drivers.Call{Direction: out, Extension: "206", External: "0891", Trunk: "1",
-			Legs: legs(drivers.Leg{Party: "206", Outcome: drivers.Busy})}, ""},
+			Legs: dt.Legs(dt.Refused("206", drivers.Busy))}, ""},
 		{"internal", drivers.Call{Direction: drivers.Internal, Extension: "203", Dialled: "204",
-			Legs: legs(answered("204", 3, 75))}, ""},
+			Legs: dt.Legs(dt.Answered("204", 3, 75))}, ""},
 		{"overflowing counters", drivers.Call{Direction: in, External: "0891", Trunk: "1",
-			Legs: legs(answered("202", 3700, 90000))},
+			Legs: dt.Legs(dt.Answered("202", 3700, 90000))},
 			"03.03.26|13:28:40|1|202|59:59|23:59:59|0891||1|||||\r\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := simulated(t, tt.call)
-			var b strings.Builder
-			if err := Encode(&b, &c); err != nil {
-				t.Fatal(err)
-			}
-			if b.String() != tt.want {
-				t.Errorf("got\n%q\nwant\n%q", b.String(), tt.want)
-			}
+			dt.CheckEncode(t, Encode, &c, tt.want)
 		})
 	}
 }
 
 func TestEncodeRejects(t *testing.T) {
-	tests := []struct {
-		name   string
-		change func(c *drivers.Call)
-		want   string
-	}{
+	base := simulated(t, drivers.Call{Direction: drivers.Inbound, External: "0891234", Trunk: "1",
+		Legs: dt.Legs(dt.Answered("202", 8, 340))})
+	dt.CheckEncodeRefuses(t, Encode, base, []dt.Refusal{
 		{"no legs", func(c *drivers.Call) { c.Legs = nil }, "no legs"},
 		{"tandem", func(c *drivers.Call) { c.Direction = drivers.Tandem }, `direction "tandem"`},
 		{"separator", func(c *drivers.Call) { c.External = "089|1" }, `field 7 (External number) "089|1"`},
 		{"negative", func(c *drivers.Call) { c.Legs[0].Talk = -1 }, "negative seconds"},
 		{"year", func(c *drivers.Call) { c.Legs[0].Start = time.Date(1999, 12, 31, 8, 0, 0, 0, time.UTC) }, "two-digit year"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c := simulated(t, drivers.Call{Direction: drivers.Inbound, External: "0891234", Trunk: "1",
-				Legs: legs(answered("202", 8, 340))})
-			tt.change(&c)
-			var b strings.Builder
-			err := Encode(&b, &c)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("error %v, want one containing %q", err, tt.want)
-			}
-			if b.Len() > 0 {
-				t.Errorf("wrote %q despite the error", b.String())
-			}
-		})
-	}
+	})
 }
 
 // TestRoundTripSimulated writes a week of the simulator's office and
 // parses it back: every call the PBX writes is one call again, with its
 // start, direction, answer, extension, number, trunk and talk time.
 func TestRoundTripSimulated(t *testing.T) {
-	loc := berlin(t)
-	gen := simulator.NewGenerator(simulator.NewOffice(), 3, loc)
-	d, err := drivers.Lookup("openscape-business")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	written, err := simulator.Encode(&b, d, gen.Days(time.Date(2026, 3, 23, 0, 0, 0, 0, loc), 7))
-	if err != nil {
-		t.Fatal(err)
-	}
 	p := drivers.NewJoiner(openParser(t, map[string]string{"voicemail": encodeVoicemail}), drivers.FinalAnswerer)
-	got := dt.ParseReader(t, d, p, "week", &b)
+	written, got := dt.EncodeFile(t, "openscape-business", p, dt.SimulatedDays(t, 3, "2026-03-23", 7))
 	if len(got.Errs) > 0 || len(got.Calls) != len(written) {
 		t.Fatalf("parsed %d calls and %d errors (%q), simulated %d", len(got.Calls), len(got.Errs), got.Errs, len(written))
 	}

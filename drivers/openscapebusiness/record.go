@@ -75,7 +75,7 @@ func (p *parser) readRecord(text string, received time.Time) (record, error) {
 	r.talk, r.connected = rd.duration()
 	if p.opts.units {
 		// Informative: an amount in the field never costs the call.
-		units, _ := digits(ln.values[fieldCharges], 11)
+		units, _ := drivers.Digits(ln.values[fieldCharges], 11)
 		r.units = int(units)
 	}
 	return r, rd.err
@@ -98,7 +98,7 @@ func (rd *fieldReader) fail(id fieldID, reason string) {
 // info reads the information element: 1 to 9, plus 50 on DISA calls,
 // which are read as any other; 0 (or 50) is call information.
 func (rd *fieldReader) info() int {
-	n, ok := digits(rd.ln.values[fieldInfo], 2)
+	n, ok := drivers.Digits(rd.ln.values[fieldInfo], 2)
 	if ok && n >= 50 {
 		n -= 50
 	}
@@ -188,22 +188,18 @@ func parseDate(s string) (year, month, day int, err error) {
 	if len(s) != 8 || s[2] != '.' || s[5] != '.' {
 		return 0, 0, 0, errDateLayout
 	}
-	d, ok1 := atoi(s[0:2])
-	m, ok2 := atoi(s[3:5])
-	y, ok3 := atoi(s[6:8])
+	d, ok1 := drivers.Atoi(s[0:2])
+	m, ok2 := drivers.Atoi(s[3:5])
+	y, ok3 := drivers.Atoi(s[6:8])
 	if !ok1 || !ok2 || !ok3 {
 		return 0, 0, 0, errDateLayout
 	}
 	year = 2000 + y
 	// time.Date would silently roll 30.02. over into March.
-	if m < 1 || m > 12 || d < 1 || d > daysIn(time.Month(m), year) {
+	if m < 1 || m > 12 || d < 1 || d > drivers.DaysIn(time.Month(m), year) {
 		return 0, 0, 0, errDateRange
 	}
 	return year, m, d, nil
-}
-
-func daysIn(m time.Month, year int) int {
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // parseClock reads hh:mm:ss, two digits each.
@@ -211,9 +207,9 @@ func parseClock(s string) (h, m, sec int, ok bool) {
 	if len(s) != 8 || s[2] != ':' || s[5] != ':' {
 		return 0, 0, 0, false
 	}
-	h, ok1 := atoi(s[0:2])
-	m, ok2 := atoi(s[3:5])
-	sec, ok3 := atoi(s[6:8])
+	h, ok1 := drivers.Atoi(s[0:2])
+	m, ok2 := drivers.Atoi(s[3:5])
+	sec, ok3 := drivers.Atoi(s[6:8])
 	return h, m, sec, ok1 && ok2 && ok3
 }
 
@@ -225,14 +221,14 @@ func parseDuration(s string) (int, bool) {
 	if !ok || sec > 59 {
 		return 0, false
 	}
-	if n, ok := digits(head, 3); ok {
+	if n, ok := drivers.Digits(head, 3); ok {
 		return int(n)*60 + sec, true // mm:ss
 	}
 	hours, mins, ok := cutLast(head)
 	if !ok || mins > 59 {
 		return 0, false
 	}
-	h, ok := digits(hours, 3)
+	h, ok := drivers.Digits(hours, 3)
 	return int(h)*3600 + mins*60 + sec, ok
 }
 
@@ -242,29 +238,6 @@ func cutLast(s string) (head string, n int, ok bool) {
 	if i < 0 || len(s)-i != 3 {
 		return "", 0, false
 	}
-	n, ok = atoi(s[i+1:])
+	n, ok = drivers.Atoi(s[i+1:])
 	return s[:i], n, ok
-}
-
-// atoi reads 1 to 9 decimal digits: no sign, no blanks.
-func atoi(s string) (int, bool) {
-	n, ok := digits(s, 9)
-	return int(n), ok
-}
-
-// digits reads 1 to maxLen decimal digits. By hand, as strconv.Atoi
-// accepts signs and allocates an error on every failure.
-func digits(s string, maxLen int) (int64, bool) {
-	if s == "" || len(s) > maxLen {
-		return 0, false
-	}
-	var n int64
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int64(c-'0')
-	}
-	return n, true
 }

@@ -1,17 +1,13 @@
 package openscapebusiness
 
 import (
-	"strings"
 	"testing"
 
-	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
 
 func TestOpenRejectsSettings(t *testing.T) {
-	tests := []struct {
-		settings map[string]string
-		want     string
-	}{
+	dt.CheckOpenRefuses(t, "openscape-business", []dt.SettingsRefusal{
 		{map[string]string{"layout": "long"}, "want one of auto, separated, fixed, printer"},
 		{map[string]string{"charges": "euro"}, "want one of units, amount"},
 		{map[string]string{"voicemail": "351,VM"}, `setting voicemail: "VM"`},
@@ -20,17 +16,7 @@ func TestOpenRejectsSettings(t *testing.T) {
 		{map[string]string{"transfer-gap": "-1s"}, "want 0s to 1h0m0s"},
 		{map[string]string{"transfer-gap": "2h"}, "want 0s to 1h0m0s"},
 		{map[string]string{"trunk": "line"}, `has no setting "trunk"`},
-	}
-	d, err := drivers.Lookup("openscape-business")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		_, err := d.Open(drivers.Config{Settings: tt.settings})
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("Open(%v): error %v, want one containing %q", tt.settings, err, tt.want)
-		}
-	}
+	})
 }
 
 func TestChargesSetting(t *testing.T) {

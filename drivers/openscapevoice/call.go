@@ -95,15 +95,7 @@ func seconds(d time.Duration) int {
 func (p *parser) direction(r *record) drivers.Direction {
 	in := p.opts.outside(r.ingress, r.origParty)
 	out := p.opts.outside(r.egress, r.termParty)
-	switch {
-	case in && out:
-		return drivers.Tandem
-	case in:
-		return drivers.Inbound
-	case out:
-		return drivers.Outbound
-	}
-	return drivers.Internal
+	return drivers.DirectionOf(in, out)
 }
 
 // outside says whether a side of a leg is off the switch: its SIP
@@ -112,7 +104,7 @@ func (o *options) outside(endpoint string, party int64) bool {
 	if len(o.trunks) == 0 || endpoint == "" {
 		return party == partyIncoming || party == partyOutgoing
 	}
-	return matchAny(o.trunks, endpointName(endpoint))
+	return drivers.MatchAny(o.trunks, endpointName(endpoint))
 }
 
 // parties fills in who the leg is about and whom the call is counted
@@ -193,7 +185,7 @@ func (p *parser) isVoicemail(r *record) bool {
 		return true
 	}
 	vm := p.opts.voicemail
-	return (r.destination != "" && matchAny(vm, r.destination)) || (r.called != "" && matchAny(vm, r.called))
+	return (r.destination != "" && drivers.MatchAny(vm, r.destination)) || (r.called != "" && drivers.MatchAny(vm, r.called))
 }
 
 // isFeatureCode reports a record of a feature code dialled on the switch

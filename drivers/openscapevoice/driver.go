@@ -10,7 +10,6 @@
 package openscapevoice
 
 import (
-	"errors"
 	"fmt"
 
 	"calltally.app/drivers"
@@ -57,17 +56,14 @@ var settings = []drivers.Setting{
 // options are the settings read once, when the parser opens.
 type options struct {
 	prefix    string
-	trunks    []glob // empty: party identifiers decide
-	voicemail []glob
+	trunks    []drivers.Glob // empty: party identifiers decide
+	voicemail []drivers.Glob
 	layout    layout
 }
 
 // New opens a parser; drivers.Open calls it with every setting filled in.
 func New(cfg drivers.Config) (drivers.Parser, error) {
-	if cfg.Location == nil {
-		return nil, errors.New("no time zone: open the driver with Driver.Open")
-	}
-	opts, err := readOptions(cfg.Settings)
+	opts, err := drivers.ReadSettings(cfg, readOptions)
 	if err != nil {
 		return nil, err
 	}

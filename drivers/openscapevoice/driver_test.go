@@ -29,11 +29,7 @@ func berlin(t testing.TB) *time.Location { return dt.Location(t, dt.Zone) }
 // `calltally parse` joins them, and returns it.
 func oneCall(t *testing.T, p drivers.Parser, lines ...string) drivers.Call {
 	t.Helper()
-	got := dt.ParseText(t, drivers.NewJoiner(p, drivers.FinalAnswerer), lines...)
-	if len(got.Errs) > 0 || len(got.Calls) != 1 {
-		t.Fatalf("got %d calls and errors %q, want one call", len(got.Calls), got.Errs)
-	}
-	return got.Calls[0]
+	return dt.OneCall(t, drivers.NewJoiner(p, drivers.FinalAnswerer), lines...)
 }
 
 // parseJoined parses text as a file, calls joined by key as `calltally

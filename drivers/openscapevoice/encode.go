@@ -73,7 +73,7 @@ func checkCall(c *drivers.Call) (int64, error) {
 	if c.CallID == "" {
 		return 1000000, nil // where the simulator starts counting
 	}
-	id, ok := digits(c.CallID, 15)
+	id, ok := drivers.Digits(c.CallID, 15)
 	if !ok {
 		return 0, fmt.Errorf("call ID %q: want a whole number", c.CallID)
 	}
@@ -185,7 +185,7 @@ func forwardedToVoicemail(f *cdr, c *drivers.Call, i int) {
 
 // setTrunk writes a line number as a PSTN gateway's SIP endpoint.
 func setTrunk(f *cdr, fd field, line string) error {
-	n, ok := number(line)
+	n, ok := drivers.Atoi(line)
 	if !ok || n < 1 || n > 99 || len(line) > 2 {
 		return fmt.Errorf("trunk %q: want a line number from 1 to 99", line)
 	}

@@ -1,66 +1,18 @@
 package openscapevoice
 
 import (
-	"cmp"
 	"strings"
 	"testing"
-	"time"
 
-	"calltally.app/collector/simulator"
 	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
 
 // simulated completes a call the way the simulator hands it to Encode:
 // start, call ID, legs one after another and the totals they add up to.
 func simulated(t *testing.T, c drivers.Call) drivers.Call {
 	t.Helper()
-	c.Start = time.Date(2026, 3, 2, 11, 27, 0, 0, berlin(t))
-	c.CallID = "1000105"
-	at, reached := c.Start, false
-	for i := range c.Legs {
-		l := &c.Legs[i]
-		l.Start = at
-		at = at.Add(time.Duration(l.Ring+l.Talk) * time.Second)
-		c.Duration += l.Talk
-		if !reached {
-			c.Ring += l.Ring
-		}
-		reached = reached || l.Outcome == drivers.Answered || l.Outcome == drivers.Voicemail
-		if l.Outcome == drivers.Answered && c.Direction != drivers.Outbound {
-			c.FirstAnswerer = cmp.Or(c.FirstAnswerer, l.Party)
-			c.FinalAnswerer = l.Party
-		}
-	}
-	c.Answered = reached
-	c.Voicemail = c.Answered && !hasOutcome(c.Legs, drivers.Answered)
-	return c
-}
-
-func legs(l ...drivers.Leg) []drivers.Leg { return l }
-
-func hasOutcome(legs []drivers.Leg, o drivers.Outcome) bool {
-	for _, l := range legs {
-		if l.Outcome == o {
-			return true
-		}
-	}
-	return false
-}
-
-func answered(ext string, ring, talk int) drivers.Leg {
-	return drivers.Leg{Party: ext, Ring: ring, Talk: talk, Outcome: drivers.Answered}
-}
-
-func rang(ext string, ring int) drivers.Leg {
-	return drivers.Leg{Party: ext, Ring: ring, Outcome: drivers.Unanswered}
-}
-
-func voicemail(talk int) drivers.Leg {
-	return drivers.Leg{PartyName: "Voicemail", Talk: talk, Outcome: drivers.Voicemail}
-}
-
-func attempt(ext string, o drivers.Outcome) drivers.Leg {
-	return drivers.Leg{Party: ext, Outcome: o}
+	return dt.Totalled(dt.Timed(t, c))
 }
 
 // TestRoundTrip encodes calls and parses them back: what the simulator
@@ -72,29 +24,29 @@ func TestRoundTrip(t *testing.T) {
 		call drivers.Call
 	}{
 		{"direct inbound", drivers.Call{Direction: in, Extension: "202", External: "08912345678", Dialled: "202", Trunk: "1",
-			Legs: legs(answered("202", 8, 340))}},
+			Legs: dt.Legs(dt.Answered("202", 8, 340))}},
 		{"transferred inbound", drivers.Call{Direction: in, Extension: "208", External: "06912345678", Dialled: "0", Trunk: "2",
-			TransferredFrom: "200", Legs: legs(answered("200", 4, 45), answered("208", 3, 135))}},
+			TransferredFrom: "200", Legs: dt.Legs(dt.Answered("200", 4, 45), dt.Answered("208", 3, 135))}},
 		{"transferred twice", drivers.Call{Direction: in, Extension: "209", External: "06912345678", Dialled: "0", Trunk: "2",
-			TransferredFrom: "208", Legs: legs(answered("200", 4, 45), answered("208", 3, 60), answered("209", 2, 135))}},
+			TransferredFrom: "208", Legs: dt.Legs(dt.Answered("200", 4, 45), dt.Answered("208", 3, 60), dt.Answered("209", 2, 135))}},
 		{"transferred to voicemail", drivers.Call{Direction: in, Extension: "200", External: "06912345678", Dialled: "0", Trunk: "3",
-			Legs: legs(answered("200", 4, 25), rang("208", 20), voicemail(31))}},
+			Legs: dt.Legs(dt.Answered("200", 4, 25), dt.Rang("208", 20), dt.Voicemail(31))}},
 		{"missed inbound", drivers.Call{Direction: in, Extension: "205", External: "03011122233", Dialled: "205", Trunk: "1",
-			Legs: legs(rang("205", 25))}},
+			Legs: dt.Legs(dt.Rang("205", 25))}},
 		{"inbound to voicemail", drivers.Call{Direction: in, Extension: "202", External: "01719999999", Dialled: "202", Trunk: "4",
-			Legs: legs(rang("202", 20), voicemail(31))}},
+			Legs: dt.Legs(dt.Rang("202", 20), dt.Voicemail(31))}},
 		{"outbound answered", drivers.Call{Direction: out, Extension: "206", External: "00441632960123", Dialled: "00441632960123",
-			Trunk: "2", Legs: legs(answered("206", 6, 160))}},
+			Trunk: "2", Legs: dt.Legs(dt.Answered("206", 6, 160))}},
 		{"outbound unanswered", drivers.Call{Direction: out, Extension: "206", External: "0301234567", Dialled: "0301234567",
-			Trunk: "1", Legs: legs(rang("206", 30))}},
+			Trunk: "1", Legs: dt.Legs(dt.Rang("206", 30))}},
 		{"outbound busy", drivers.Call{Direction: out, Extension: "201", External: "0891234567", Dialled: "0891234567",
-			Trunk: "1", Legs: legs(attempt("201", drivers.Busy))}},
+			Trunk: "1", Legs: dt.Legs(dt.Refused("201", drivers.Busy))}},
 		{"outbound failed", drivers.Call{Direction: out, Extension: "201", External: "0891234567", Dialled: "0891234567",
-			Trunk: "1", Legs: legs(attempt("201", drivers.Failed))}},
-		{"internal", drivers.Call{Direction: internal, Extension: "203", Dialled: "204", Legs: legs(answered("204", 3, 75))}},
-		{"internal busy", drivers.Call{Direction: internal, Extension: "203", Dialled: "204", Legs: legs(attempt("204", drivers.Busy))}},
+			Trunk: "1", Legs: dt.Legs(dt.Refused("201", drivers.Failed))}},
+		{"internal", drivers.Call{Direction: internal, Extension: "203", Dialled: "204", Legs: dt.Legs(dt.Answered("204", 3, 75))}},
+		{"internal busy", drivers.Call{Direction: internal, Extension: "203", Dialled: "204", Legs: dt.Legs(dt.Refused("204", drivers.Busy))}},
 		{"internal to voicemail", drivers.Call{Direction: internal, Extension: "203", Dialled: "204",
-			Legs: legs(rang("204", 12), voicemail(22))}},
+			Legs: dt.Legs(dt.Rang("204", 12), dt.Voicemail(22))}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,9 +60,7 @@ func TestRoundTrip(t *testing.T) {
 // TestRoundTripSimulatedWeek reads back a week of the simulator's office,
 // Easter and a clock change included, call by call.
 func TestRoundTripSimulatedWeek(t *testing.T) {
-	loc := berlin(t)
-	g := simulator.NewGenerator(simulator.NewOffice(), 5, loc)
-	calls := g.Days(time.Date(2026, 3, 26, 0, 0, 0, 0, loc), 7)
+	calls := dt.SimulatedDays(t, 5, "2026-03-26", 7)
 	if len(calls) < 500 {
 		t.Fatalf("only %d simulated calls", len(calls))
 	}
@@ -126,19 +76,9 @@ func TestRoundTripSimulatedWeek(t *testing.T) {
 // TestSimulatedFile reads a simulated day as one billing file, header
 // included, as the collector does: every call comes back once.
 func TestSimulatedFile(t *testing.T) {
-	loc := berlin(t)
-	d, err := drivers.Lookup("openscape-voice")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	gen := simulator.NewGenerator(simulator.NewOffice(), 7, loc)
-	written, err := gen.Write(&b, d, time.Date(2026, 3, 10, 0, 0, 0, 0, loc), 1, time.Time{})
-	if err != nil || len(written) < 100 {
-		t.Fatalf("%d calls simulated (%v)", len(written), err)
-	}
-	got := parseJoined(t, openParser(t, nil), drivers.FinalAnswerer, b.String())
-	if len(got.Failed) > 0 || len(got.Calls) != len(written) {
+	p := drivers.NewJoiner(openParser(t, nil), drivers.FinalAnswerer)
+	written, got := dt.EncodeFile(t, "openscape-voice", p, dt.SimulatedDays(t, 7, "2026-03-10", 1))
+	if len(written) < 100 || len(got.Failed) > 0 || len(got.Calls) != len(written) {
 		t.Fatalf("%d calls from %d simulated, failures %q", len(got.Calls), len(written), got.Failed)
 	}
 	for i := range written {
@@ -146,18 +86,14 @@ func TestSimulatedFile(t *testing.T) {
 	}
 }
 
-// roundTrip encodes c and parses it back into one call.
+// roundTrip encodes c and parses it back into one call, a record per leg.
 func roundTrip(t *testing.T, c *drivers.Call) drivers.Call {
 	t.Helper()
-	var b strings.Builder
-	if err := Encode(&b, c); err != nil {
-		t.Fatal(err)
+	trip := dt.RoundTrip(t, "openscape-voice", drivers.NewJoiner(openParser(t, nil), drivers.FinalAnswerer), c)
+	if n := strings.Count(trip.Text, "\n"); n != len(c.Legs) {
+		t.Fatalf("%d records for %d legs:\n%s", n, len(c.Legs), trip.Text)
 	}
-	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
-	if len(lines) != len(c.Legs) {
-		t.Fatalf("%d records for %d legs:\n%s", len(lines), len(c.Legs), b.String())
-	}
-	return oneCall(t, openParser(t, nil), lines...)
+	return trip.Got
 }
 
 func checkSame(t *testing.T, got, want *drivers.Call) {
@@ -175,7 +111,7 @@ func checkSame(t *testing.T, got, want *drivers.Call) {
 	if want.FirstAnswerer != want.FinalAnswerer && got.TransferredFrom != want.TransferredFrom {
 		t.Errorf("transferred from %q, want %q", got.TransferredFrom, want.TransferredFrom)
 	}
-	if want.Trunk != "" && !hasOutcome(want.Legs, drivers.Failed) && got.Trunk != "pstn-gw"+want.Trunk+".example.net" {
+	if want.Trunk != "" && !dt.HasOutcome(want.Legs, drivers.Failed) && got.Trunk != "pstn-gw"+want.Trunk+".example.net" {
 		t.Errorf("trunk %q, want the endpoint of line %s", got.Trunk, want.Trunk)
 	}
 	for i := range got.Legs {
@@ -190,15 +126,12 @@ func checkSame(t *testing.T, got, want *drivers.Call) {
 // sequence number, 135 fields, LF, the shared global call ID and thread.
 func TestEncodeRecords(t *testing.T) {
 	c := simulated(t, drivers.Call{Direction: drivers.Inbound, Extension: "208", External: "06912345678", Dialled: "0", Trunk: "2",
-		Legs: legs(answered("200", 4, 45), answered("208", 3, 135))})
+		Legs: dt.Legs(dt.Answered("200", 4, 45), dt.Answered("208", 3, 135))})
 	gid := "2026-03-02T11:27:00.0+0100:FF0001000000000000000000000F42A9"
-	var b strings.Builder
-	if err := Encode(&b, &c); err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	text := dt.EncodeText(t, Encode, &c)
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 	if len(lines) != 2 {
-		t.Fatalf("%d lines, want 2:\n%s", len(lines), b.String())
+		t.Fatalf("%d lines, want 2:\n%s", len(lines), text)
 	}
 	checks := []struct {
 		line, field int // field: 1-based in the line, the sequence number being 1
@@ -224,15 +157,9 @@ func TestEncodeRecords(t *testing.T) {
 }
 
 func TestEncodeRejects(t *testing.T) {
-	base := func() drivers.Call {
-		return simulated(t, drivers.Call{Direction: drivers.Inbound, Extension: "202", External: "0891234", Dialled: "202", Trunk: "1",
-			Legs: legs(answered("202", 8, 340))})
-	}
-	tests := []struct {
-		name   string
-		change func(c *drivers.Call)
-		want   string
-	}{
+	base := simulated(t, drivers.Call{Direction: drivers.Inbound, Extension: "202", External: "0891234", Dialled: "202", Trunk: "1",
+		Legs: dt.Legs(dt.Answered("202", 8, 340))})
+	dt.CheckEncodeRefuses(t, Encode, base, []dt.Refusal{
 		{"no legs", func(c *drivers.Call) { c.Legs = nil }, "no legs"},
 		{"call ID", func(c *drivers.Call) { c.CallID = "A17" }, `call ID "A17"`},
 		{"tandem", func(c *drivers.Call) { c.Direction = drivers.Tandem }, `direction "tandem"`},
@@ -241,34 +168,16 @@ func TestEncodeRejects(t *testing.T) {
 		{"outbound without trunk", func(c *drivers.Call) { c.Direction, c.Trunk = drivers.Outbound, "" }, `trunk ""`},
 		{"line break", func(c *drivers.Call) { c.External = "0891234\n5" }, `field 13 (Calling Party Number (CDR field 12)) "0891234\n5"`},
 		{"negative", func(c *drivers.Call) { c.Legs[0].Talk = -1 }, "negative seconds"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c := base()
-			tt.change(&c)
-			var b strings.Builder
-			err := Encode(&b, &c)
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("error %v, want one containing %q", err, tt.want)
-			}
-			if b.Len() > 0 {
-				t.Errorf("wrote %q despite the error", b.String())
-			}
-		})
-	}
+	})
 }
 
 // TestEncodeQuotes writes a value holding a comma or a quote quoted, and
 // reads it back as it was.
 func TestEncodeQuotes(t *testing.T) {
 	c := simulated(t, drivers.Call{Direction: drivers.Outbound, Extension: "206", External: `0301234567,"9"`, Dialled: "0301234567",
-		Trunk: "1", Legs: legs(answered("206", 6, 160))})
-	var b strings.Builder
-	if err := Encode(&b, &c); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(b.String(), `,"0301234567,""9""",`) {
-		t.Errorf("not quoted: %s", b.String())
+		Trunk: "1", Legs: dt.Legs(dt.Answered("206", 6, 160))})
+	if text := dt.EncodeText(t, Encode, &c); !strings.Contains(text, `,"0301234567,""9""",`) {
+		t.Errorf("not quoted: %s", text)
 	}
 	if got := roundTrip(t, &c); got.External != c.External {
 		t.Errorf("External = %q, want %q", got.External, c.External)

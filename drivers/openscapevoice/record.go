@@ -94,7 +94,7 @@ func (rd *fieldReader) seconds(f field) int {
 	if s == "" {
 		return 0
 	}
-	n, ok := number(s)
+	n, ok := drivers.Atoi(s)
 	if !ok {
 		rd.fail(f, "want whole seconds")
 	}
@@ -107,7 +107,7 @@ func (rd *fieldReader) code(f field) int64 {
 	if s == "" {
 		return 0
 	}
-	n, ok := digits(s, 18)
+	n, ok := drivers.Digits(s, 18)
 	if !ok {
 		rd.fail(f, "want a whole number")
 	}

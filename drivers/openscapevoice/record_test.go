@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
 
 func TestParseStamp(t *testing.T) {
@@ -133,10 +134,7 @@ func TestParseErrors(t *testing.T) {
 			if err == nil || err.Error() != tt.want {
 				t.Fatalf("error %v, want %s", err, tt.want)
 			}
-			var fe *drivers.FieldError
-			if errors.As(err, &fe) != (tt.field != 0) || (fe != nil && fe.Field != tt.field) {
-				t.Errorf("error %#v: want a FieldError for field %d", err, tt.field)
-			}
+			dt.CheckField(t, err, tt.field)
 			if tt.field == 0 && !errors.Is(err, drivers.ErrNotCall) {
 				t.Errorf("error %v does not wrap ErrNotCall", err)
 			}
@@ -224,7 +222,7 @@ func TestGlob(t *testing.T) {
 		{"*", "", true},
 	}
 	for _, tt := range tests {
-		if got := matchAny(globs(tt.pattern), tt.s); got != tt.want {
+		if got := drivers.MatchAny(globs(tt.pattern), tt.s); got != tt.want {
 			t.Errorf("%q matches %q: %v, want %v", tt.pattern, tt.s, got, tt.want)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
 
 func TestSequencePrefixSetting(t *testing.T) {
@@ -126,10 +127,7 @@ func TestKey(t *testing.T) {
 }
 
 func TestOpenRejectsSettings(t *testing.T) {
-	tests := []struct {
-		settings map[string]string
-		want     string
-	}{
+	dt.CheckOpenRefuses(t, "openscape-voice", []dt.SettingsRefusal{
 		{map[string]string{"sequence-prefix": "maybe"}, "want one of"},
 		{map[string]string{"field-numbers": "destination"}, "want NAME=NUMBER"},
 		{map[string]string{"field-numbers": "dest=128"}, `no field "dest"`},
@@ -138,17 +136,7 @@ func TestOpenRejectsSettings(t *testing.T) {
 		{map[string]string{"field-numbers": "destination=1001"}, "from 2 to 1000"},
 		{map[string]string{"field-numbers": "destination=127"}, "egress and destination are both field 127"},
 		{map[string]string{"colour": "red"}, `no setting "colour"`},
-	}
-	d, err := drivers.Lookup("openscape-voice")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		_, err := d.Open(drivers.Config{Settings: tt.settings})
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("Open(%v): error %v, want one containing %q", tt.settings, err, tt.want)
-		}
-	}
+	})
 	if _, err := New(drivers.Config{Settings: map[string]string{"sequence-prefix": "maybe"}, Location: berlin(t)}); err == nil {
 		t.Error("New accepted sequence-prefix=maybe without drivers.Open's checks")
 	}

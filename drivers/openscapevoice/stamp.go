@@ -3,6 +3,8 @@ package openscapevoice
 import (
 	"errors"
 	"time"
+
+	"calltally.app/drivers"
 )
 
 var (
@@ -21,17 +23,17 @@ func parseStamp(s string, loc *time.Location) (time.Time, error) {
 	if len(s) < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':' {
 		return time.Time{}, errStampLayout
 	}
-	y, ok1 := number(s[0:4])
-	mo, ok2 := number(s[5:7])
-	d, ok3 := number(s[8:10])
-	h, ok4 := number(s[11:13])
-	mi, ok5 := number(s[14:16])
-	sec, ok6 := number(s[17:19])
+	y, ok1 := drivers.Atoi(s[0:4])
+	mo, ok2 := drivers.Atoi(s[5:7])
+	d, ok3 := drivers.Atoi(s[8:10])
+	h, ok4 := drivers.Atoi(s[11:13])
+	mi, ok5 := drivers.Atoi(s[14:16])
+	sec, ok6 := drivers.Atoi(s[17:19])
 	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) {
 		return time.Time{}, errStampLayout
 	}
 	// time.Date would silently roll 2026-02-30 over into March.
-	if mo < 1 || mo > 12 || d < 1 || d > daysIn(time.Month(mo), y) || h > 23 || mi > 59 || sec > 59 {
+	if mo < 1 || mo > 12 || d < 1 || d > drivers.DaysIn(time.Month(mo), y) || h > 23 || mi > 59 || sec > 59 {
 		return time.Time{}, errStampRange
 	}
 	nsec, rest, ok := fraction(s[19:])
@@ -63,7 +65,7 @@ func fraction(s string) (nsec int, rest string, ok bool) {
 	if digits == "" || len(digits) > 9 {
 		return 0, "", false
 	}
-	n, _ := number(digits)
+	n, _ := drivers.Atoi(digits)
 	for range 9 - len(digits) {
 		n *= 10
 	}
@@ -91,8 +93,8 @@ func zone(s string) (int, bool) {
 	default:
 		return 0, false
 	}
-	h, ok1 := number(hh)
-	m, ok2 := number(mm)
+	h, ok1 := drivers.Atoi(hh)
+	m, ok2 := drivers.Atoi(mm)
 	if !ok1 || !ok2 || h > 14 || m > 59 {
 		return 0, false
 	}
@@ -101,33 +103,6 @@ func zone(s string) (int, bool) {
 		offset = -offset
 	}
 	return offset, true
-}
-
-func daysIn(m time.Month, year int) int {
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
-}
-
-// number reads 1 to 9 decimal digits: no sign, no blanks, never so many
-// that sums of counts could overflow. By hand, as strconv.Atoi accepts
-// signs and allocates an error on every failure.
-func number(s string) (int, bool) {
-	n, ok := digits(s, 9)
-	return int(n), ok
-}
-
-// digits reads 1 to maxLen decimal digits.
-func digits(s string, maxLen int) (int64, bool) {
-	if s == "" || len(s) > maxLen {
-		return 0, false
-	}
-	var n int64
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
-			return 0, false
-		}
-		n = n*10 + int64(s[i]-'0')
-	}
-	return n, true
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -8,7 +8,6 @@
 package threecx
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -90,10 +89,7 @@ type options struct {
 
 // New opens a parser; drivers.Open calls it with every setting filled in.
 func New(cfg drivers.Config) (drivers.Parser, error) {
-	if cfg.Location == nil {
-		return nil, errors.New("no time zone: open the driver with Driver.Open")
-	}
-	opts, err := readOptions(cfg.Settings)
+	opts, err := drivers.ReadSettings(cfg, readOptions)
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +109,7 @@ func readOptions(s map[string]string) (options, error) {
 	}
 	opts.utc = s["times"] != timesLocal
 	opts.voicemail = strings.TrimSpace(s["voicemail"])
-	if _, ok := digits(opts.voicemail, 9); !ok {
+	if _, ok := drivers.Digits(opts.voicemail, 9); !ok {
 		return options{}, fmt.Errorf("setting voicemail=%q: want the voicemail number, e.g. 999", s["voicemail"])
 	}
 	for _, l := range []struct {

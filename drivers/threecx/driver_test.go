@@ -28,18 +28,9 @@ func openConfig(t testing.TB, cfg drivers.Config) drivers.Parser {
 
 func berlin(t testing.TB) *time.Location { return dt.Location(t, dt.Zone) }
 
-func parseText(t testing.TB, p drivers.Parser, lines ...string) dt.Parsed {
-	t.Helper()
-	return dt.ParseText(t, p, lines...)
-}
-
 // oneCall parses lines that make exactly one call, joined by its Key as
 // storage joins them, and returns it.
 func oneCall(t *testing.T, p drivers.Parser, lines ...string) drivers.Call {
 	t.Helper()
-	got := parseText(t, drivers.NewJoiner(p, drivers.FinalAnswerer), lines...)
-	if len(got.Errs) > 0 || len(got.Calls) != 1 {
-		t.Fatalf("got %d calls and errors %q, want one call", len(got.Calls), got.Errs)
-	}
-	return got.Calls[0]
+	return dt.OneCall(t, drivers.NewJoiner(p, drivers.FinalAnswerer), lines...)
 }

@@ -57,7 +57,7 @@ func sharedFields(c *drivers.Call) (cdr, error) {
 	if id == "" {
 		id = defaultCallID
 	}
-	if _, ok := digits(id, 18); !ok {
+	if _, ok := drivers.Digits(id, 18); !ok {
 		return f, fmt.Errorf("call ID %q: want a whole number", c.CallID)
 	}
 	f[fHistoryID] = "Call " + id
@@ -80,7 +80,7 @@ func sharedFields(c *drivers.Call) (cdr, error) {
 
 // lineDN renders a line number as the DN 3CX gives the line.
 func lineDN(trunk string) (string, error) {
-	n, ok := atoi(trunk)
+	n, ok := drivers.Atoi(trunk)
 	if !ok || n < 1 || n > 999 {
 		return "", fmt.Errorf("trunk %q: want a line number from 1 to 999", trunk)
 	}
@@ -128,11 +128,11 @@ func timeFields(f *cdr, c *drivers.Call, l *drivers.Leg) {
 	start = start.UTC()
 	end := start.Add(time.Duration(l.Ring+l.Talk) * time.Second)
 	f[fTimeStart], f[fTimeEnd] = start.Format(timeLayout), end.Format(timeLayout)
-	f[fReasonTerminated], f[fDuration] = "TerminatedBySrc", formatDuration(0)
+	f[fReasonTerminated], f[fDuration] = "TerminatedBySrc", drivers.FormatHMS(0)
 	switch l.Outcome {
 	case drivers.Answered, drivers.Voicemail:
 		f[fTimeAnswered] = start.Add(time.Duration(l.Ring) * time.Second).Format(timeLayout)
-		f[fDuration] = formatDuration(l.Talk)
+		f[fDuration] = drivers.FormatHMS(l.Talk)
 	case drivers.Failed:
 		f[fReasonTerminated], f[fDuration] = "Failed", ""
 	case drivers.Busy:
@@ -195,21 +195,10 @@ func mailbox(c *drivers.Call, i int) string {
 	return c.Extension
 }
 
-func formatDuration(secs int) string {
-	return fmt.Sprintf("%02d:%02d:%02d", secs/3600, secs/60%60, secs%60)
-}
-
-// writeRecord joins the fields. 3CX has no quoting, so a field holding the
-// separator or a line break cannot be written.
+// writeRecord joins the fields, CR LF terminated. 3CX has no quoting.
 func writeRecord(b *strings.Builder, f *cdr) error {
-	for i, v := range f {
-		if strings.ContainsAny(v, ",\r\n") {
-			return &drivers.FieldError{Field: i + 1, Name: fieldNames[i], Value: v, Reason: "3CX cannot carry a comma or line break"}
-		}
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(v)
+	if err := drivers.JoinCommas(b, f[:], fieldNames[:], "3CX cannot carry a comma or line break"); err != nil {
+		return err
 	}
 	b.WriteString("\r\n")
 	return nil

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"calltally.app/drivers"
 )
 
 // A kind is what a party of a record is: a person, a machine that routes
@@ -123,7 +125,7 @@ func (o *options) internal(no, dn string) string {
 }
 
 func (o *options) isInternal(s string) bool {
-	if _, ok := digits(s, o.internalDigits); !ok {
+	if _, ok := drivers.Digits(s, o.internalDigits); !ok {
 		return false
 	}
 	return o.lines.empty() || !o.lines.has(s)
@@ -142,7 +144,7 @@ func (o *options) line(no, dn string) string {
 		}
 		return ""
 	}
-	if _, ok := digits(dn, 18); !ok || len(dn) <= o.internalDigits || dn == strings.TrimPrefix(no, "+") {
+	if _, ok := drivers.Digits(dn, 18); !ok || len(dn) <= o.internalDigits || dn == strings.TrimPrefix(no, "+") {
 		return ""
 	}
 	return dn
@@ -174,7 +176,7 @@ func extNumber(no string) (string, bool) {
 		return "", false
 	}
 	n := no[i+len("Ext."):]
-	_, ok := digits(n, 18)
+	_, ok := drivers.Digits(n, 18)
 	return n, ok
 }
 
@@ -182,7 +184,7 @@ func isEnd(s string) bool { return strings.EqualFold(s, "EndCall") }
 
 // isNumber reports digits, with a leading + for E.164.
 func isNumber(s string) bool {
-	_, ok := digits(strings.TrimPrefix(s, "+"), 32)
+	_, ok := drivers.Digits(strings.TrimPrefix(s, "+"), 32)
 	return ok
 }
 
@@ -245,10 +247,10 @@ var errRange = errors.New("want numbers or ranges, e.g. 800-809,850")
 
 func parseRange(item string) (numberRange, error) {
 	lo, hi, isRange := strings.Cut(item, "-")
-	a, ok1 := digits(strings.TrimSpace(lo), 18)
+	a, ok1 := drivers.Digits(strings.TrimSpace(lo), 18)
 	b, ok2 := a, true
 	if isRange {
-		b, ok2 = digits(strings.TrimSpace(hi), 18)
+		b, ok2 = drivers.Digits(strings.TrimSpace(hi), 18)
 	}
 	if !ok1 || !ok2 || b < a {
 		return numberRange{}, fmt.Errorf("%q: %w", item, errRange)
@@ -262,7 +264,7 @@ func (ns numberSet) has(s string) bool {
 	if len(ns) == 0 {
 		return false
 	}
-	n, ok := digits(s, 18)
+	n, ok := drivers.Digits(s, 18)
 	if !ok {
 		return false
 	}

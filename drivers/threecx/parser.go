@@ -24,7 +24,7 @@ type parser struct {
 
 // Parse reads one record and returns its call.
 func (p *parser) Parse(rec drivers.Record) ([]drivers.Call, error) {
-	p.fields = splitFields(p.fields, strings.TrimPrefix(rec.Text, "\uFEFF"))
+	p.fields = drivers.SplitCommas(p.fields, strings.TrimPrefix(rec.Text, "\uFEFF"))
 	if l, ok, err := header(p.fields); ok {
 		if err != nil {
 			return nil, fmt.Errorf("header line: %w", err)
@@ -43,17 +43,3 @@ func (p *parser) Parse(rec drivers.Record) ([]drivers.Call, error) {
 // Flush returns nothing: no call waits for a later record. Segments of a
 // call are joined by their Key after the parser.
 func (p *parser) Flush() []drivers.Call { return nil }
-
-// splitFields cuts a line at its commas into dst, reusing its array: 3CX
-// does not quote, so a comma always ends a field.
-func splitFields(dst []string, line string) []string {
-	dst = dst[:0]
-	for {
-		i := strings.IndexByte(line, ',')
-		if i < 0 {
-			return append(dst, line)
-		}
-		dst = append(dst, line[:i])
-		line = line[i+1:]
-	}
-}

@@ -98,7 +98,7 @@ func (rw *row) key() string {
 	if len(h) > 4 && strings.EqualFold(h[:4], "call") {
 		h = strings.TrimSpace(h[4:])
 	}
-	if _, ok := digits(h, 18); !ok {
+	if _, ok := drivers.Digits(h, 18); !ok {
 		rw.fail(fHistoryID, "want a number or Call and a number")
 		return ""
 	}
@@ -214,7 +214,7 @@ func (rw *row) duration() (secs int, sent bool) {
 	if s == "" {
 		return 0, false
 	}
-	secs, ok := parseDuration(s)
+	secs, ok := drivers.HMS(s, 6)
 	if !ok {
 		rw.fail(fDuration, "want hh:mm:ss")
 	}
@@ -233,66 +233,23 @@ func parseTime(s string, utc bool, loc *time.Location) (time.Time, error) {
 	if len(s) != 19 || s[4] != s[7] || (s[4] != '/' && s[4] != '-') || s[10] != ' ' || s[13] != ':' || s[16] != ':' {
 		return time.Time{}, errTimeLayout
 	}
-	y, ok1 := atoi(s[0:4])
-	mo, ok2 := atoi(s[5:7])
-	d, ok3 := atoi(s[8:10])
-	h, ok4 := atoi(s[11:13])
-	mi, ok5 := atoi(s[14:16])
-	sec, ok6 := atoi(s[17:19])
+	y, ok1 := drivers.Atoi(s[0:4])
+	mo, ok2 := drivers.Atoi(s[5:7])
+	d, ok3 := drivers.Atoi(s[8:10])
+	h, ok4 := drivers.Atoi(s[11:13])
+	mi, ok5 := drivers.Atoi(s[14:16])
+	sec, ok6 := drivers.Atoi(s[17:19])
 	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) {
 		return time.Time{}, errTimeLayout
 	}
 	// time.Date would silently roll 2026/02/30 over into March.
-	if mo < 1 || mo > 12 || d < 1 || d > daysIn(time.Month(mo), y) || h > 23 || mi > 59 || sec > 59 {
+	if mo < 1 || mo > 12 || d < 1 || d > drivers.DaysIn(time.Month(mo), y) || h > 23 || mi > 59 || sec > 59 {
 		return time.Time{}, errTimeRange
 	}
 	if utc {
 		return time.Date(y, time.Month(mo), d, h, mi, sec, 0, time.UTC).In(loc), nil
 	}
 	return time.Date(y, time.Month(mo), d, h, mi, sec, 0, loc), nil
-}
-
-func daysIn(m time.Month, year int) int {
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
-}
-
-// parseDuration reads `h+:mm:ss`; the hours are not limited to two digits.
-func parseDuration(s string) (int, bool) {
-	n := len(s)
-	if n < 7 || s[n-3] != ':' || s[n-6] != ':' {
-		return 0, false
-	}
-	h, ok1 := atoi(s[:n-6])
-	m, ok2 := atoi(s[n-5 : n-3])
-	sec, ok3 := atoi(s[n-2:])
-	if !ok1 || !ok2 || !ok3 || m > 59 || sec > 59 {
-		return 0, false
-	}
-	return h*3600 + m*60 + sec, true
-}
-
-// atoi reads a count: 1 to 6 decimal digits, never so many that sums of
-// counts could overflow (a million hours is more than any call lasts).
-func atoi(s string) (int, bool) {
-	n, ok := digits(s, 6)
-	return int(n), ok
-}
-
-// digits reads 1 to maxLen decimal digits: no sign, no blanks. By hand, as
-// strconv.Atoi accepts signs and allocates an error on every failure.
-func digits(s string, maxLen int) (int64, bool) {
-	if s == "" || len(s) > maxLen {
-		return 0, false
-	}
-	var n int64
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int64(c-'0')
-	}
-	return n, true
 }
 
 // fit matches a record's fields to the layout's columns. Trailing empty

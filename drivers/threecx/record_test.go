@@ -7,33 +7,8 @@ import (
 	"time"
 
 	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
-
-func TestParseDuration(t *testing.T) {
-	tests := []struct {
-		in   string
-		want int
-		ok   bool
-	}{
-		{"00:00:00", 0, true},
-		{"00:02:05", 125, true},
-		{"0:00:07", 7, true},
-		{"123:04:05", 123*3600 + 4*60 + 5, true}, // hours are not limited to two digits
-		{"00:60:00", 0, false},
-		{"00:00:60", 0, false},
-		{"0a:00:05", 0, false},
-		{"00:0:05", 0, false},
-		{"02:05", 0, false},
-		{"-1:00:00", 0, false},
-		{"1234567:00:00", 0, false}, // would overflow sums
-	}
-	for _, tt := range tests {
-		got, ok := parseDuration(tt.in)
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("parseDuration(%q) = %d, %v; want %d, %v", tt.in, got, ok, tt.want, tt.ok)
-		}
-	}
-}
 
 func TestParseTime(t *testing.T) {
 	loc := berlin(t)
@@ -115,10 +90,7 @@ func TestParseErrors(t *testing.T) {
 			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 				t.Fatalf("error %v, want %s", err, tt.want)
 			}
-			var fe *drivers.FieldError
-			if errors.As(err, &fe) != (tt.field != 0) || (fe != nil && fe.Field != tt.field) {
-				t.Errorf("error %#v: want a FieldError for field %d", err, tt.field)
-			}
+			dt.CheckField(t, err, tt.field)
 			if errors.Is(err, drivers.ErrNotCall) {
 				t.Errorf("error %v: a header that cannot be read is no ordinary header", err)
 			}
@@ -127,7 +99,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func replaceField(line string, f field, value string) string {
-	fields := splitFields(nil, line)
+	fields := drivers.SplitCommas(nil, line)
 	fields[f] = value
 	return strings.Join(fields, ",")
 }
@@ -154,7 +126,7 @@ func TestFit(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := l.fit(splitFields(nil, tt.line))
+			got, err := l.fit(drivers.SplitCommas(nil, tt.line))
 			if (err != nil) != (tt.want == nil) || strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("fit(%q) = %q, %v; want %q", tt.line, got, err, tt.want)
 			}
@@ -183,7 +155,7 @@ func TestHeader(t *testing.T) {
 		{",historyid", false, 0},
 	}
 	for _, tt := range tests {
-		l, ok, err := header(splitFields(nil, tt.line))
+		l, ok, err := header(drivers.SplitCommas(nil, tt.line))
 		if ok != tt.isHeader || err != nil || len(l.cols) != tt.cols {
 			t.Errorf("header(%q) = %d columns, %v, %v; want %d, %v", tt.line, len(l.cols), ok, err, tt.cols, tt.isHeader)
 		}
@@ -194,7 +166,7 @@ func TestHeader(t *testing.T) {
 // the setting says, and keeps the layout when a header cannot be read.
 func TestHeaderReplacesFields(t *testing.T) {
 	p := openParser(t, map[string]string{"fields": reduced})
-	got := parseText(t, p,
+	got := dt.ParseText(t, p,
 		"time-start,from-no,to-no,duration",
 		"2026/03/02 08:00:00,Ext.201,Ext.202,00:00:10",
 		"time-start,from-no,to-no,duration,when",

@@ -6,16 +6,14 @@ import (
 	"time"
 
 	"calltally.app/drivers"
+	dt "calltally.app/drivers/driverstest"
 )
 
 // reduced is the field list many real sites send: the first 20, no types.
 const reduced = reducedFields
 
 func TestOpenRejectsSettings(t *testing.T) {
-	tests := []struct {
-		settings map[string]string
-		want     string
-	}{
+	dt.CheckOpenRefuses(t, "3cx", []dt.SettingsRefusal{
 		{map[string]string{"fields": "historyid,start,time-start"}, `setting fields: unknown field "start" (valid: historyid, callid, duration, time-start,`},
 		{map[string]string{"fields": "historyid,,time-start,from-no,to-no"}, "setting fields: an empty field name (valid: historyid,"},
 		{map[string]string{"fields": "time-start,from-no,to-no,from-no"}, "from-no is listed twice"},
@@ -33,17 +31,7 @@ func TestOpenRejectsSettings(t *testing.T) {
 		{map[string]string{"queues": "800,8x1"}, `setting queues: "8x1"`},
 		{map[string]string{"ivrs": "-700"}, `setting ivrs: "-700"`},
 		{map[string]string{"trunk": "line"}, `has no setting "trunk"`},
-	}
-	d, err := drivers.Lookup("3cx")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range tests {
-		_, err := d.Open(drivers.Config{Settings: tt.settings})
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("Open(%v): error %v, want one containing %q", tt.settings, err, tt.want)
-		}
-	}
+	})
 }
 
 // TestFieldsSetting reads the same call by field lists written as the
@@ -148,7 +136,7 @@ func TestAttribution(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(string(tt.attribution), func(t *testing.T) {
 			p := openConfig(t, drivers.Config{Location: berlin(t), Attribution: tt.attribution})
-			got := parseText(t, drivers.NewJoiner(p, tt.attribution), transfer...)
+			got := dt.ParseText(t, drivers.NewJoiner(p, tt.attribution), transfer...)
 			if len(got.Calls) != 1 || len(got.Errs) > 0 {
 				t.Fatalf("%d calls, errors %q", len(got.Calls), got.Errs)
 			}
