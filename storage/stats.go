@@ -80,8 +80,8 @@ func answeredBy(voicemailMissed bool) string {
 }
 
 // summaryQuery counts in one row from the covering index calls_period
-// (tenant migration 0008), without the GROUP BY that would sort the calls:
-// half as fast again as Dashboard's pass. %[1]s is when a call counts as
+// (tenant migration 0008), without a GROUP BY: sorting the calls is most
+// of the time Dashboard's pass takes. %[1]s is when a call counts as
 // answered. The costs are added up whatever their currency; where the
 // least and the greatest currency differ, costs splits them.
 const summaryQuery = `SELECT count(*),
