@@ -4,37 +4,17 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"sync"
 	"testing"
 	"time"
 
 	"calltally.app/drivers"
 )
 
-var (
-	officeOnce sync.Once
-	office     *Tenant
-)
+var office fixture
 
 // officeCalls returns the tenant of the office's calls, built once per run
 // through the ingest's own Batch, as millionCalls does.
-func officeCalls(b *testing.B) *Tenant {
-	officeOnce.Do(func() {
-		n := 1_000_000
-		if testing.Short() {
-			n = 50_000
-		}
-		st, err := Open(context.Background(), b.TempDir())
-		if err != nil {
-			b.Fatal(err)
-		}
-		office, _ = st.Tenant(context.Background(), DefaultTenant)
-		start := time.Now()
-		fillOffice(b, office, n)
-		b.Logf("stored %d office calls in %v", n, time.Since(start).Round(time.Second))
-	})
-	return office
-}
+func officeCalls(b *testing.B) *Tenant { return office.get(b, fillOffice) }
 
 func fillOffice(b testing.TB, t *Tenant, n int) {
 	ctx := context.Background()
