@@ -19,18 +19,35 @@ import (
 // ("other" for plain strings), then text.
 type catalogue map[string]map[string]string
 
+// readCatalogue reads every message file of a language; an ID in two
+// files is an error.
 func readCatalogue(t *testing.T, tag string) catalogue {
 	t.Helper()
-	data, err := messageFiles.ReadFile(messageFile(tag))
+	files := messageFilesOf(tag)
+	if len(files) == 0 {
+		t.Fatalf("%s: no message files", tag)
+	}
+	c := make(catalogue)
+	for _, file := range files {
+		readMessageFile(t, file, c)
+	}
+	return c
+}
+
+func readMessageFile(t *testing.T, file string, c catalogue) {
+	t.Helper()
+	data, err := messageFiles.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
-		t.Fatalf("%s: %v", tag, err)
+		t.Fatalf("%s: %v", file, err)
 	}
-	c := make(catalogue, len(raw))
 	for id, v := range raw {
+		if _, dup := c[id]; dup {
+			t.Errorf("%s: %s is also in another message file", file, id)
+		}
 		var s string
 		if json.Unmarshal(v, &s) == nil {
 			c[id] = map[string]string{"other": s}
@@ -38,12 +55,11 @@ func readCatalogue(t *testing.T, tag string) catalogue {
 		}
 		var forms map[string]string
 		if err := json.Unmarshal(v, &forms); err != nil {
-			t.Fatalf("%s: %s: %v", tag, id, err)
+			t.Fatalf("%s: %s: %v", file, id, err)
 		}
 		delete(forms, "description")
 		c[id] = forms
 	}
-	return c
 }
 
 // TestCatalogueComplete fails when a message is missing, empty or extra in

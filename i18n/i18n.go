@@ -4,6 +4,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"sync"
@@ -32,7 +33,11 @@ var languages = []Language{
 	{"tr", "Türkçe", false},
 }
 
-//go:embed messages/active.*.json
+// Messages are split by area (active.<tag>.json for the shared ones,
+// calls.<tag>.json…), so that each screen's strings sit together; every
+// area has one file per language.
+//
+//go:embed messages/*.json
 var messageFiles embed.FS
 
 var bundle = loadBundle()
@@ -49,14 +54,20 @@ func loadBundle() *goi18n.Bundle {
 	b := goi18n.NewBundle(language.English)
 	b.RegisterUnmarshalFunc("json", json.Unmarshal)
 	for _, l := range languages {
-		if _, err := b.LoadMessageFileFS(messageFiles, messageFile(l.Tag)); err != nil {
-			panic(fmt.Sprintf("i18n: %v", err)) // the files are embedded: tests catch this
+		for _, file := range messageFilesOf(l.Tag) {
+			if _, err := b.LoadMessageFileFS(messageFiles, file); err != nil {
+				panic(fmt.Sprintf("i18n: %v", err)) // the files are embedded: tests catch this
+			}
 		}
 	}
 	return b
 }
 
-func messageFile(tag string) string { return "messages/active." + tag + ".json" }
+// messageFilesOf returns the message files of a language, one per area.
+func messageFilesOf(tag string) []string {
+	files, _ := fs.Glob(messageFiles, "messages/*."+tag+".json")
+	return files
+}
 
 // Languages returns the languages CallTally is translated into, English
 // first.
