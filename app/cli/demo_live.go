@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"calltally.app/app/demo"
 	"calltally.app/collector"
 	"calltally.app/collector/simulator"
 	"calltally.app/drivers"
@@ -32,11 +33,11 @@ func liveDemo(ctx context.Context, st *storage.Store, log *slog.Logger) (stop fu
 	if err := configureDemoPBX(ctx, st, addr); err != nil {
 		return nil, err
 	}
-	s := &simulation{connect: addr, rate: demoRate, seed: demoSeed, log: log}
-	if err := s.check(demoDriver, demoZone); err != nil {
+	s := &simulation{connect: addr, rate: demoRate, seed: demo.Seed, log: log}
+	if err := s.check(demo.Driver, demo.Zone); err != nil {
 		return nil, err
 	}
-	gen := simulator.NewGenerator(simulator.NewOffice(), demoSeed, s.loc)
+	gen := simulator.NewGenerator(simulator.NewOffice(), demo.Seed, s.loc)
 	em, err := simulator.NewEmitter(gen, s.drv, s.rate, 0, time.Now().In(s.loc))
 	if err != nil {
 		return nil, err
@@ -69,13 +70,13 @@ func freeLoopbackPort() (string, error) {
 
 // configureDemoPBX points the demo PBX, created on first use, at addr.
 func configureDemoPBX(ctx context.Context, st *storage.Store, addr string) error {
-	sys, err := st.PBXSystem(ctx, storage.DefaultTenant, demoPBX)
+	sys, err := st.PBXSystem(ctx, storage.DefaultTenant, demo.PBX)
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return err
 	}
-	sys.Name, sys.Driver, sys.TimeZone, sys.Enabled = demoPBX, demoDriver, demoZone, true
+	sys.Name, sys.Driver, sys.TimeZone, sys.Enabled = demo.PBX, demo.Driver, demo.Zone, true
 	sys.Transport, sys.Address, sys.Allow = string(drivers.TCPListen), addr, []string{"127.0.0.1"}
-	sys.DialPlan = demoDialPlan
+	sys.DialPlan = demo.DialPlan
 	if sys.ID == 0 {
 		_, err = st.AddPBXSystem(ctx, sys)
 	} else {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"calltally.app/app/demo"
 	"calltally.app/storage"
 )
 
@@ -41,7 +42,7 @@ func TestLiveDemoFeedsCalls(t *testing.T) {
 			break
 		}
 	}
-	sys, err := st.PBXSystem(ctx, storage.DefaultTenant, demoPBX)
+	sys, err := st.PBXSystem(ctx, storage.DefaultTenant, demo.PBX)
 	if err != nil || sys.Transport != "tcp-listen" || !sys.Enabled {
 		t.Errorf("demo PBX %+v, %v: want an enabled tcp-listen PBX", sys, err)
 	}

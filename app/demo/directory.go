@@ -1,4 +1,4 @@
-package cli
+package demo
 
 import (
 	"context"
@@ -9,14 +9,14 @@ import (
 	"calltally.app/storage"
 )
 
-// demoDialPlan is how the demo office's IP Office numbers read: a Berlin
+// DialPlan is how the demo office's IP Office numbers read: a Berlin
 // office whose extensions are 200–299.
-const demoDialPlan = "country=DE area=30 internal=200-299"
+const DialPlan = "country=DE area=30 internal=200-299"
 
-// fillDemoDirectory gives the demo what a site sets up before its calls
+// fillDirectory gives the demo what a site sets up before its calls
 // mean anything to a manager: departments with cost centres, the named
 // extensions, a phonebook of the frequent callers, and a tariff plan.
-func fillDemoDirectory(ctx context.Context, t *storage.Tenant, office *simulator.Office) error {
+func fillDirectory(ctx context.Context, t *storage.Tenant, office *simulator.Office) error {
 	for i, d := range simulator.Departments() {
 		if _, err := t.AddDepartment(ctx, string(d)); err != nil {
 			return err
@@ -26,7 +26,7 @@ func fillDemoDirectory(ctx context.Context, t *storage.Tenant, office *simulator
 			return err
 		}
 	}
-	if err := addDemoExtensions(ctx, t, office); err != nil {
+	if err := addExtensions(ctx, t, office); err != nil {
 		return err
 	}
 	for _, c := range office.Contacts {
@@ -40,7 +40,7 @@ func fillDemoDirectory(ctx context.Context, t *storage.Tenant, office *simulator
 	return t.SetTariffs(ctx, costing.ExamplePlan)
 }
 
-func addDemoExtensions(ctx context.Context, t *storage.Tenant, office *simulator.Office) error {
+func addExtensions(ctx context.Context, t *storage.Tenant, office *simulator.Office) error {
 	cost := map[simulator.Department]string{}
 	for i, d := range simulator.Departments() {
 		cost[d] = fmt.Sprint(1000 + 100*i)
