@@ -2,62 +2,90 @@ package app
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"log/slog"
+	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+
+	"calltally.app/app/ui"
+	"calltally.app/i18n"
+	"calltally.app/storage"
 )
 
 // ID is the application's unique ID: Fyne keeps preferences and storage
 // under it, so it must never change.
 const ID = "org.calltally.CallTally"
 
-// Run opens the CallTally window over the calls in src and returns when the
-// user closes it. It must be called from the main goroutine.
-func Run(src CallSource) error {
-	if src == nil {
-		return errors.New("app: no call source")
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
+// Options say what the app opens.
+type Options struct {
+	Dir  string // the data directory
+	Slug string // the tenant shown; storage.DefaultTenant when empty
+	// OpenDemo fills a demo data directory (and may start a live demo
+	// feed) and returns it, for the first-run screen's "Open demo data".
+	// Nil hides that choice.
+	OpenDemo func(ctx context.Context) (dir string, err error)
+	// Start is the page shown first; the dashboard (or the first-run
+	// screen on an empty installation) when empty.
+	Start string
+}
 
+// Run opens the CallTally window and returns when the user closes it. It
+// must be called from the main goroutine.
+func Run(o Options) error {
+	if o.Slug == "" {
+		o.Slug = storage.DefaultTenant
+	}
 	a := fyneapp.NewWithID(ID)
-	w := a.NewWindow("CallTally")
-	calls := newCallsScreen(ctx, src, fyne.Do)
-	w.SetContent(calls.content)
-	w.Resize(fyne.NewSize(1100, 700))
+	w := a.NewWindow(i18n.T("app.name"))
+	sh := newShell(w, o, fyne.Do)
+	defer sh.close()
+	if err := sh.open(o.Dir); err != nil {
+		return err
+	}
+	w.Resize(fyne.NewSize(1280, 800))
 	w.SetMaster()
-	a.Lifecycle().SetOnStarted(func() {
-		calls.Refresh()
-		follow(ctx, src, calls.Refresh)
-	})
+	a.Lifecycle().SetOnStarted(func() { sh.show(sh.first()) })
 	w.ShowAndRun()
 	return nil
 }
 
-// A LiveSource is a CallSource that says when its calls have changed, so
-// that new calls appear without the user asking.
-type LiveSource interface {
-	CallSource
-	// Changes signals each change until ctx ends, then closes.
-	Changes(ctx context.Context) (<-chan struct{}, error)
+// applySettings sets the language and theme saved in the settings; the
+// language follows the system's until the user picks one.
+func applySettings(ctx context.Context, st *storage.Store) {
+	lang, err := st.Setting(ctx, ui.SettingLanguage, os.Getenv("LANG"))
+	if err != nil {
+		slog.Warn("Could not read the language setting", "error", err)
+	}
+	if _, ok := i18n.Match(lang); !ok {
+		lang = "en"
+	}
+	if err := i18n.Set(lang); err != nil {
+		slog.Warn("Could not set the language", "error", err)
+	}
+	mode, err := st.Setting(ctx, ui.SettingTheme, ui.ThemeSystem)
+	if err != nil {
+		slog.Warn("Could not read the theme setting", "error", err)
+	}
+	ui.ApplyTheme(mode)
 }
 
-// follow calls refresh on every change src reports, if it reports any.
-func follow(ctx context.Context, src CallSource, refresh func()) {
-	live, ok := src.(LiveSource)
-	if !ok {
-		return
-	}
-	changed, err := live.Changes(ctx)
+// openTenant opens a data directory and a tenant in it.
+func openTenant(ctx context.Context, dir, slug string) (*storage.Store, *storage.Tenant, error) {
+	st, err := storage.Open(ctx, dir)
 	if err != nil {
-		slog.Warn("New calls will not show until the window is reopened", "error", err)
-		return
+		return nil, nil, fmt.Errorf("open data folder %s: %w", dir, err)
 	}
-	go func() {
-		for range changed {
-			refresh()
-		}
-	}()
+	t, err := st.Tenant(ctx, slug)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, t, nil
 }
+
+// watchInterval is how often the shell checks the databases for commits:
+// well inside the two seconds in which new calls must show.
+const watchInterval = 500 * time.Millisecond

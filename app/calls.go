@@ -10,7 +10,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"calltally.app/app/ui"
 	"calltally.app/drivers"
+	"calltally.app/storage"
 )
 
 // CallSource is what the call list reads: calls newest first.
@@ -196,4 +198,23 @@ func (s *callsScreen) logError(msg string, err error, attrs ...any) {
 		return
 	}
 	slog.Error(msg, append(attrs, slog.Any("error", err))...)
+}
+
+// newCalls is the call list over the tenant's calls.
+func newCalls(e *ui.Env) ui.Screen {
+	return newCallsScreen(e.Ctx, tenantCalls{e.Tenant}, e.Do)
+}
+
+// Content is the screen's widget tree.
+func (s *callsScreen) Content() fyne.CanvasObject { return s.content }
+
+// tenantCalls gives the call list a tenant's calls.
+type tenantCalls struct{ t *storage.Tenant }
+
+func (s tenantCalls) CountCalls(ctx context.Context) (int, error) {
+	return s.t.CountCalls(ctx, storage.CallFilter{})
+}
+
+func (s tenantCalls) CallPage(ctx context.Context, offset, limit int) ([]drivers.Call, error) {
+	return s.t.Calls(ctx, storage.CallFilter{Offset: offset, Limit: limit})
 }

@@ -130,3 +130,14 @@ func FormatWall(t time.Time) string {
 	}
 	return t.Format("2006-01-02T15:04:05")
 }
+
+// IsBusy reports whether err is SQLite saying that another connection
+// held the database past the busy timeout: worth trying again later.
+func IsBusy(err error) bool {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	code := se.Code() & 0xff
+	return code == sqlite3.SQLITE_BUSY || code == sqlite3.SQLITE_LOCKED
+}

@@ -25,6 +25,19 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	return nil
 }
 
+// Setting returns an installation-wide setting, or def when it is not set.
+func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
+	var v string
+	err := s.master.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return def, nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("setting %s: %w", key, err)
+	}
+	return v, nil
+}
+
 // RetentionDays returns how many days raw records are kept (0: forever).
 func (s *Store) RetentionDays(ctx context.Context) (int, error) {
 	var v string

@@ -16,14 +16,24 @@ import (
 // in this process or another, commits; it must be read on one connection,
 // so Watch holds one for as long as ctx lasts.
 func (t *Tenant) Watch(ctx context.Context, interval time.Duration) (<-chan struct{}, error) {
-	conn, err := t.db.Conn(ctx)
+	return watch(ctx, t.db, "tenant "+t.Slug, interval)
+}
+
+// Watch is Tenant.Watch for the master database: PBX settings, service
+// status and the collector's heartbeat.
+func (s *Store) Watch(ctx context.Context, interval time.Duration) (<-chan struct{}, error) {
+	return watch(ctx, s.master, "master database", interval)
+}
+
+func watch(ctx context.Context, db *sql.DB, what string, interval time.Duration) (<-chan struct{}, error) {
+	conn, err := db.Conn(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("watch tenant %s: %w", t.Slug, err)
+		return nil, fmt.Errorf("watch %s: %w", what, err)
 	}
 	last, err := dataVersion(ctx, conn)
 	if err != nil {
 		conn.Close()
-		return nil, fmt.Errorf("watch tenant %s: %w", t.Slug, err)
+		return nil, fmt.Errorf("watch %s: %w", what, err)
 	}
 	changed := make(chan struct{}, 1)
 	go func() {

@@ -37,7 +37,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer stop()
-	return openWindow(t)
+	return openWindow(dir)
 }
 
 // demoDir is --data or $CALLTALLY_DATA when given, else a directory of
@@ -47,4 +47,27 @@ func demoDir(flag string) (string, error) {
 		return storage.DataDir(flag)
 	}
 	return storage.DemoDataDir()
+}
+
+// openDemo is the desktop app's "Open demo data": it fills the demo data
+// directory when empty and keeps it live, as `calltally demo` does, for
+// as long as the program runs.
+func (e *env) openDemo(ctx context.Context) (string, error) {
+	dir, err := storage.DemoDataDir()
+	if err != nil {
+		return "", err
+	}
+	st, t, err := openTenant(ctx, dir, storage.DefaultTenant)
+	if err != nil {
+		return "", err
+	}
+	if err := demo.Fill(ctx, t, dir); err != nil {
+		st.Close()
+		return "", err
+	}
+	if _, err := liveDemo(context.WithoutCancel(ctx), st, slog.New(slog.NewTextHandler(e.stderr, nil))); err != nil {
+		st.Close()
+		return "", err
+	}
+	return dir, nil // st stays open for the live demo until the program ends
 }

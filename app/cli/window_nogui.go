@@ -5,8 +5,6 @@ package cli
 import (
 	"context"
 	"errors"
-
-	"calltally.app/storage"
 )
 
 // errNoWindow is what the headless build (calltally-collector, -tags
@@ -17,4 +15,4 @@ var errNoWindow = errors.New("this calltally was built without the desktop app (
 
 func runWindow(context.Context, *env, []string) error { return errNoWindow }
 
-func openWindow(*storage.Tenant) error { return errNoWindow }
+func openWindow(string) error { return errNoWindow }

@@ -1,0 +1,42 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"calltally.app/app/ui"
+	"calltally.app/i18n"
+)
+
+// newNav is the navigation list: one row per page, icon and name.
+func newNav(ids []string, show func(string)) *widget.List {
+	l := widget.NewList(
+		func() int { return len(ids) },
+		func() fyne.CanvasObject { return ui.HBox(widget.NewIcon(nil), ui.NewLabel("")) },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			p, _ := pageByID(ids[i])
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(p.icon)
+			ui.SetText(row.Objects[1].(*widget.Label), i18n.T(p.title))
+		})
+	l.OnSelected = func(i widget.ListItemID) { show(ids[i]) }
+	return l
+}
+
+// stackLayout gives every object the whole space (the current screen).
+type stackLayout struct{}
+
+func (stackLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (stackLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}

@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"errors"
+	"io/fs"
+	"log/slog"
+	"syscall"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"calltally.app/i18n"
+	"calltally.app/storage"
+)
+
+// Explain turns an error into a sentence in the user's language that says
+// what happened and what to do next. path is the file or folder the work
+// was about, if any.
+func Explain(err error, path string) string {
+	var rowErr storage.RowError
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return i18n.T("error.disk_full")
+	case errors.Is(err, fs.ErrNotExist) && path != "":
+		return i18n.T("error.file_not_found", "Path", path)
+	case errors.Is(err, fs.ErrPermission) && path != "":
+		return i18n.T("error.permission", "Path", path)
+	case storage.IsBusy(err):
+		return i18n.T("error.database_busy")
+	case errors.As(err, &rowErr):
+		return i18n.T("error.import_failed", "Line", rowErr.Line, "Detail", rowErr.Error())
+	}
+	return i18n.T("error.generic", "Detail", err.Error())
+}
+
+// ShowError shows Explain(err, path) in a dialog and logs err.
+func ShowError(e *Env, err error, path string) {
+	slog.Error("The app showed an error", "error", err, "path", path)
+	Message(e, Explain(err, path))
+}
+
+// Message shows text in a dialog with an OK button in the user's language
+// (Fyne's own dialogs label theirs in English).
+func Message(e *Env, text string) {
+	body := NewLabel(text)
+	body.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	ok := widget.NewButton(i18n.T("button.ok"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(i18n.T("app.name"), Border(nil, HBox(ok), nil, nil, body), e.Window)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}
+
+// Confirm asks a yes/no question; yes runs only when the user agrees.
+// confirmLabel names the action (e.g. i18n.T("button.delete")).
+func Confirm(e *Env, text, confirmLabel string, yes func()) {
+	body := NewLabel(text)
+	body.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	no := widget.NewButton(i18n.T("button.cancel"), func() { d.Hide() })
+	ok := widget.NewButton(confirmLabel, func() { d.Hide(); yes() })
+	ok.Importance = widget.DangerImportance
+	d = dialog.NewCustomWithoutButtons(i18n.T("app.name"), Border(nil, HBox(no, ok), nil, nil, body), e.Window)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}
