@@ -12,7 +12,7 @@ export PATH := $(PATH):/usr/local/go/bin
 # Debian packages a cgo Fyne build needs (../shared/TOOLCHAIN.md).
 DEB_PACKAGES := gcc libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 
-.PHONY: run build collector deps test lint fuzz bench clean
+.PHONY: run build collector deps test lint fuzz bench screenshots clean
 
 run: build
 	./$(BIN) demo
@@ -56,6 +56,17 @@ bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 30m ./collector/ingest/
 	$(GO) test -run '^$$' -bench . -timeout 30m ./storage/ ./drivers/... ./collector/costing/
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./collector/ ./collector/account/ ./app/cli/
+
+# screenshots runs the real app in a real window under Xvfb on a fresh copy
+# of the demo data and saves every screen in English, Arabic and German,
+# light and dark, as docs/screenshots/PAGE-LOCALE-THEME.png.
+SHOTS_DATA := $(shell mktemp -u /tmp/calltally-shots.XXXXXX)
+screenshots: EXTRA_PACKAGES = xvfb xauth imagemagick
+screenshots: build
+	./$(BIN) --data $(SHOTS_DATA) demo --no-window >/dev/null
+	LANG=en_US.UTF-8 xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+		./$(BIN) --data $(SHOTS_DATA) screenshots --out docs/screenshots
+	rm -rf $(SHOTS_DATA)
 
 clean:
 	rm -f $(BIN) $(COLLECTOR)

@@ -30,6 +30,8 @@ type Options struct {
 	// Start is the page shown first; the dashboard (or the first-run
 	// screen on an empty installation) when empty.
 	Start string
+	// Shots, when set, saves a picture of every page and quits.
+	Shots *Shots
 }
 
 // Run opens the CallTally window and returns when the user closes it. It
@@ -47,7 +49,14 @@ func Run(o Options) error {
 	}
 	w.Resize(fyne.NewSize(1280, 800))
 	w.SetMaster()
-	a.Lifecycle().SetOnStarted(func() { sh.show(sh.first()) })
+	opened := time.Now()
+	a.Lifecycle().SetOnStarted(func() {
+		sh.show(sh.first())
+		slog.Debug("First screen shown", "after", time.Since(opened))
+		if o.Shots != nil {
+			go sh.takeShots(*o.Shots, a.Quit)
+		}
+	})
 	w.ShowAndRun()
 	return nil
 }

@@ -2,25 +2,46 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"calltally.app/app/ui"
 	"calltally.app/i18n"
 )
 
-// newNav is the navigation list: one row per page, icon and name.
-func newNav(ids []string, show func(string)) *widget.List {
+// newNav is the navigation list: one row per page, icon and name, as wide
+// as its longest name in the current language.
+func newNav(ids []string, show func(string)) (*widget.List, fyne.CanvasObject) {
 	l := widget.NewList(
 		func() int { return len(ids) },
 		func() fyne.CanvasObject { return ui.HBox(widget.NewIcon(nil), ui.NewLabel("")) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			p, _ := pageByID(ids[i])
 			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Icon).SetResource(p.icon)
+			row.Objects[0].(*widget.Icon).SetResource(theme.Icon(p.icon))
 			ui.SetText(row.Objects[1].(*widget.Label), i18n.T(p.title))
 		})
 	l.OnSelected = func(i widget.ListItemID) { show(ids[i]) }
-	return l
+	var width float32
+	for _, id := range ids {
+		p, _ := pageByID(id)
+		size := fyne.MeasureText(i18n.T(p.title), theme.TextSize(), fyne.TextStyle{})
+		width = max(width, size.Width)
+	}
+	width += theme.IconInlineSize() + 6*theme.Padding()
+	return l, &fyne.Container{Layout: minWidth(width), Objects: []fyne.CanvasObject{l}}
+}
+
+// minWidth is stackLayout with a minimum width.
+type minWidth float32
+
+func (w minWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	stackLayout{}.Layout(objects, size)
+}
+
+func (w minWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	s := stackLayout{}.MinSize(objects)
+	return fyne.NewSize(max(s.Width, float32(w)), s.Height)
 }
 
 // stackLayout gives every object the whole space (the current screen).

@@ -96,14 +96,19 @@ func (sh *shell) rebuild() {
 	sh.win.SetTitle(i18n.T("app.name"))
 	sh.navIDs = sh.navIDs[:0]
 	for _, p := range pages {
-		if p.icon != nil {
+		if p.icon != "" {
 			sh.navIDs = append(sh.navIDs, p.id)
 		}
 	}
-	sh.nav = newNav(sh.navIDs, sh.show)
+	var nav fyne.CanvasObject
+	sh.nav, nav = newNav(sh.navIDs, func(id string) {
+		if id != sh.current { // not the Select that show itself makes
+			sh.show(id)
+		}
+	})
 	sh.body = ui.VBox()
 	sh.body.Layout = stackLayout{}
-	sh.win.SetContent(ui.Border(nil, nil, sh.nav, nil, sh.body))
+	sh.win.SetContent(ui.Border(nil, nil, nav, nil, sh.body))
 	if sh.current != "" {
 		sh.show(sh.current)
 	}

@@ -44,6 +44,8 @@ var commands = map[string]command{
 	"rerate":   {runRerate, "rerate [--from DATE] [--to DATE] [--tenant SLUG]   price stored calls again by the tariffs as they are now"},
 	"version":  {runVersion, "version"},
 
+	"screenshots": {runScreenshots, "screenshots [--out DIR] [--locales en,ar,de] [--themes light,dark]   save a picture of every screen (under Xvfb: make screenshots)"},
+
 	"ext":        {runExt, "ext add|list|edit|move|remove|import|export [NUMBER] ...   the extension directory: who had each extension when"},
 	"dept":       {runDept, "dept add|list|edit|remove|import|export [PATH] ...   the department tree"},
 	"costcentre": {runCostCentre, "costcentre add|list|edit|remove|import|export [CODE] ...   cost centres"},

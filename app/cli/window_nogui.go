@@ -16,3 +16,5 @@ var errNoWindow = errors.New("this calltally was built without the desktop app (
 func runWindow(context.Context, *env, []string) error { return errNoWindow }
 
 func openWindow(string) error { return errNoWindow }
+
+func runScreenshots(context.Context, *env, []string) error { return errNoWindow }

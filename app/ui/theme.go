@@ -71,7 +71,7 @@ func (Theme) Font(s fyne.TextStyle) fyne.Resource {
 }
 
 func (Theme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
-func (Theme) Size(n fyne.ThemeSizeName) float32      { return theme.DefaultTheme().Size(n) }
+func (Theme) Size(n fyne.ThemeSizeName) float32       { return theme.DefaultTheme().Size(n) }
 
 // Setting keys of the desktop app, in the master database's settings.
 const (
