@@ -21,7 +21,9 @@ const ID = "org.calltally.CallTally"
 
 // Options say what the app opens.
 type Options struct {
-	Dir  string // the data directory
+	// Dir is the data directory; when empty, the one last chosen in
+	// Settings, else the system's default (storage.DataDir).
+	Dir  string
 	Slug string // the tenant shown; storage.DefaultTenant when empty
 	// OpenDemo fills a demo data directory (and may start a live demo
 	// feed) and returns it, for the first-run screen's "Open demo data".
@@ -41,6 +43,13 @@ func Run(o Options) error {
 		o.Slug = storage.DefaultTenant
 	}
 	a := fyneapp.NewWithID(ID)
+	if o.Dir == "" {
+		dir, err := storage.DataDir(a.Preferences().String(PrefDataDir))
+		if err != nil {
+			return err
+		}
+		o.Dir = dir
+	}
 	w := a.NewWindow(i18n.T("app.name"))
 	sh := newShell(w, o, fyne.Do)
 	defer sh.close()

@@ -1,15 +1,18 @@
-// Package app is CallTally's desktop application: the window, its screens
-// and the little logic that belongs to showing them, built with Fyne.
+// Package app is CallTally's desktop application, built with Fyne: the
+// window's frame (shell.go), the index of its screens (screens.go) and one
+// file per screen: dashboard, calls, missed calls, directory, PBX
+// connections, settings and the first-run welcome.
 //
-// Each screen is one file: a struct of its widgets, built by newXxxScreen,
-// with the handlers that react to the user (onXxxChanged). Today there is
-// one, the call list (calls.go), which pages through any number of calls
-// without ever loading them all (pagecache.go). The dashboard, the
-// extension, trunk and cost screens, reports and settings will join it, with
-// translations into eight languages (Arabic right to left) and a dark theme.
+// Screens read the same SQLite databases the collector writes, through the
+// storage package, and never talk to the collector: the shell watches both
+// databases' data_version and refreshes the screen in view when either
+// changes, so new calls and the collector's heartbeat show within a second.
+// Queries run off the UI goroutine (ui.Run) and hand their results back
+// through fyne.Do.
 //
-// The package reads data only through small interfaces defined beside the
-// screen that consumes them (CallSource); it holds no SQL. The storage
-// package satisfies them. Work done off the UI goroutine, such as fetching
-// rows, hands its results back through fyne.Do.
+// What every screen shares is in app/ui: the Env a screen is built from,
+// right-to-left mirroring (done there once, for Arabic), the theme with its
+// fonts, dialogs and progress in the user's language. A language change
+// rebuilds every screen from the i18n package, since Fyne has no runtime
+// language switch of its own.
 package app

@@ -4,16 +4,21 @@ package cli
 
 import (
 	"context"
+	"os"
 
 	"calltally.app/app"
 	"calltally.app/storage"
 )
 
-// runWindow opens the desktop app on the data directory.
+// runWindow opens the desktop app on the data directory: --data or
+// $CALLTALLY_DATA when given, else the one last chosen in the app.
 func runWindow(_ context.Context, e *env, _ []string) error {
-	dir, err := storage.DataDir(e.data)
-	if err != nil {
-		return err
+	var dir string
+	if e.data != "" || os.Getenv(storage.DataDirEnv) != "" {
+		var err error
+		if dir, err = storage.DataDir(e.data); err != nil {
+			return err
+		}
 	}
 	return app.Run(app.Options{Dir: dir, OpenDemo: e.openDemo})
 }
