@@ -29,19 +29,7 @@ func newNav(ids []string, show func(string)) (*widget.List, fyne.CanvasObject) {
 		width = max(width, size.Width)
 	}
 	width += theme.IconInlineSize() + 6*theme.Padding()
-	return l, &fyne.Container{Layout: minWidth(width), Objects: []fyne.CanvasObject{l}}
-}
-
-// minWidth is stackLayout with a minimum width.
-type minWidth float32
-
-func (w minWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	stackLayout{}.Layout(objects, size)
-}
-
-func (w minWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	s := stackLayout{}.MinSize(objects)
-	return fyne.NewSize(max(s.Width, float32(w)), s.Height)
+	return l, ui.MinWidth(width, l)
 }
 
 // stackLayout gives every object the whole space (the current screen).

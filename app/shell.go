@@ -89,8 +89,8 @@ func (sh *shell) first() string {
 // rebuild drops every screen and builds the frame again in the current
 // language and direction.
 func (sh *shell) rebuild() {
-	if sh.env == nil {
-		return
+	if sh.cancel == nil {
+		return // closed: the language listener outlives the shell
 	}
 	sh.screens = map[string]ui.Screen{}
 	sh.win.SetTitle(i18n.T("app.name"))

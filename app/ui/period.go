@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"calltally.app/i18n"
@@ -53,7 +54,7 @@ func NewPeriodPicker(preset string, now func() time.Time, changed func(from, to 
 	p := &PeriodPicker{now: now}
 	names := make([]string, len(periods))
 	for i, id := range periods {
-		names[i] = i18n.T(id)
+		names[i] = Text(i18n.T(id))
 	}
 	p.from, p.to = widget.NewEntry(), widget.NewEntry()
 	p.from.SetPlaceHolder("YYYY-MM-DD")
@@ -63,7 +64,8 @@ func NewPeriodPicker(preset string, now func() time.Time, changed func(from, to 
 	p.preset = widget.NewSelect(names, func(string) { p.picked() })
 	p.preset.SetSelectedIndex(indexOf(periods, preset))
 	p.changed = changed // not for the initial preset: the caller reads Range
-	p.Content = HBox(p.preset, p.from, NewLabel("–"), p.to)
+	date := TextWidth("2026-12-31", fyne.TextStyle{}) + 4*theme.Padding()
+	p.Content = HBox(p.preset, MinWidth(date, p.from), NewLabel("–"), MinWidth(date, p.to))
 	return p
 }
 
@@ -110,4 +112,16 @@ func (p *PeriodPicker) typed() {
 	if p.changed != nil {
 		p.changed(p.Range())
 	}
+}
+
+// SetRange shows the custom range [from, to) and applies it.
+func (p *PeriodPicker) SetRange(from, to time.Time) {
+	p.from.SetText(from.Format(time.DateOnly))
+	p.to.SetText(to.AddDate(0, 0, -1).Format(time.DateOnly))
+	p.typed()
+}
+
+// SetPreset picks a preset (a period.* ID) and applies its range.
+func (p *PeriodPicker) SetPreset(id string) {
+	p.preset.SetSelectedIndex(indexOf(periods, id))
 }

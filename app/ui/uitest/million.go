@@ -122,7 +122,8 @@ func storeBatch(ctx context.Context, b *storage.Batch, acc *account.Accountant, 
 	recs := make([]storage.NewRecord, 0, len(calls))
 	for i := range calls {
 		c := &calls[i]
-		text := fmt.Sprintf("bench seed %d %s %s %s", seed, c.Start.Format(time.RFC3339), c.Extension, c.External)
+		// Unique per record: two simulated calls can share start and numbers.
+		text := fmt.Sprintf("bench seed %d block %d #%d %s %s %s", seed, block, i, c.Start.Format(time.RFC3339), c.Extension, c.External)
 		rec := drivers.Record{ID: storage.RecordID(block, i), Text: text, Source: "million", Line: i + 1, Received: c.Start}
 		for j := range c.Legs {
 			c.Legs[j].Record = rec.ID

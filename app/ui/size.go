@@ -1,0 +1,31 @@
+package ui
+
+import "fyne.io/fyne/v2"
+
+// MinWidth gives o at least width w, for inputs whose own minimum cuts
+// their content (a date entry) and for lists as wide as their longest row.
+func MinWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+	return &fyne.Container{Layout: minWidth(w), Objects: []fyne.CanvasObject{o}}
+}
+
+type minWidth float32
+
+func (w minWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (w minWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	s := fyne.NewSize(float32(w), 0)
+	for _, o := range objects {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+// TextWidth is the width s takes in the theme's text size and style.
+func TextWidth(s string, style fyne.TextStyle) float32 {
+	return fyne.MeasureText(s, fyne.CurrentApp().Settings().Theme().Size("text"), style).Width
+}
