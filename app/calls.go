@@ -2,28 +2,30 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"calltally.app/app/ui"
 	"calltally.app/drivers"
+	"calltally.app/i18n"
 	"calltally.app/storage"
 )
 
-// CallSource is what the call list reads: calls newest first.
+// CallSource is what the call grid reads: *storage.Tenant through
+// tenantCalls, or a synthetic list in tests.
 //
 // Its methods are called from goroutines of their own, never from the UI
 // goroutine, and may run concurrently with each other.
 type CallSource interface {
-	// CountCalls returns the number of calls.
-	CountCalls(ctx context.Context) (int, error)
-	// CallPage returns up to limit calls, skipping the offset newest ones.
-	CallPage(ctx context.Context, offset, limit int) ([]drivers.Call, error)
+	// CountCalls returns the number of calls f selects.
+	CountCalls(ctx context.Context, f storage.CallFilter) (int, error)
+	// CallPage returns up to limit of the calls f selects, in f.Order,
+	// skipping the first offset.
+	CallPage(ctx context.Context, f storage.CallFilter, offset, limit int) ([]drivers.Call, error)
+	// Summary returns the figures of the calls f selects: the totals.
+	Summary(ctx context.Context, f storage.CallFilter) (storage.Summary, error)
 }
 
 const (
@@ -33,188 +35,224 @@ const (
 	placeholder    = "…" // shown in rows still loading
 )
 
-// callsScreen is the call list: every call, newest first, in a table that
-// only ever holds the rows in view and loads them a page at a time.
+// callsScreen is the call grid: the calls the filters select, in a table
+// that only ever holds the rows in view and loads them a page at a time,
+// their totals, the selected call's details, and exports.
 type callsScreen struct {
-	ctx context.Context
+	e   *ui.Env
 	src CallSource
-	// do runs fn on the UI goroutine: fyne.Do in the app, a queue the test
-	// drains in tests.
-	do func(fn func())
 
 	// Used on the UI goroutine only.
-	cache    *pageCache
-	rows     int
-	fetching int   // page fetches under way
-	countErr error // the last count failed
-	pageErr  error // the last page fetch failed
+	filter    storage.CallFilter // as applied; Offset and Limit unused
+	filterGen uint64             // bumped by every change of filter or order
+	shownGen  uint64             // the filterGen of the rows counted
+	cache     *pageCache
+	rows      int
+	fetching  int // page fetches under way
+	count     coalescer
+	totals    coalescer
+	countErr  error // the last count failed
+	pageErr   error // the last page fetch failed
+	summary   *storage.Summary
 
-	refreshes atomic.Uint64 // numbers Refresh calls; only the latest count is shown
-
+	filters *callFilters
+	columns []column // in visual order
+	sorts   []*widget.Button
 	table   *widget.Table
 	header  *fyne.Container
 	status  *widget.Label
+	detail  *callDetail
 	content fyne.CanvasObject
 }
 
-// newCallsScreen builds the call list over src. It shows no calls until
-// Refresh is called. do must run a function on the UI goroutine (fyne.Do).
-func newCallsScreen(ctx context.Context, src CallSource, do func(fn func())) *callsScreen {
-	s := &callsScreen{ctx: ctx, src: src, do: do, cache: newPageCache(callPageSize, callPageMax)}
+// coalescer runs one query at a time: a request while one runs is
+// remembered and run once after it.
+type coalescer struct{ running, again bool }
 
-	s.table = widget.NewTable(s.tableSize, newCallCell, s.updateCell)
-	titles := make([]fyne.CanvasObject, len(callColumns))
-	for i, col := range callColumns {
-		titles[i] = widget.NewLabelWithStyle(col.title, col.align, fyne.TextStyle{Bold: true})
+// start reports whether to run now; if not, the request is remembered.
+func (c *coalescer) start() bool {
+	if c.running {
+		c.again = true
+		return false
 	}
-	s.header = container.New(&headerLayout{columns: callColumns, setWidths: s.setColumnWidths}, titles...)
-	s.status = widget.NewLabel("Loading calls…")
+	c.running = true
+	return true
+}
 
-	top := container.NewVBox(s.header, widget.NewSeparator())
-	bottom := container.NewVBox(widget.NewSeparator(), s.status)
-	s.content = container.NewBorder(top, bottom, nil, nil, s.table)
+// finish ends a run and reports whether another was asked for meanwhile.
+func (c *coalescer) finish() (again bool) {
+	c.running, again, c.again = false, c.again, false
+	return again
+}
+
+// newCalls is the call grid over the tenant's calls.
+func newCalls(e *ui.Env) ui.Screen { return newCallsScreen(e, tenantCalls{e.Tenant}) }
+
+// newCallsScreen builds the call grid over src, showing no calls until
+// Refresh is called.
+func newCallsScreen(e *ui.Env, src CallSource) *callsScreen {
+	s := &callsScreen{e: e, src: src, cache: newPageCache(callPageSize, callPageMax), columns: visualColumns()}
+	s.filters = newCallFilters(e, s.onFilterChanged)
+	s.filters.onExport = s.chooseExport
+	s.filter, _ = s.filters.filter()
+	s.table = widget.NewTable(s.tableSize, newCallCell, s.updateCell)
+	s.table.OnSelected = s.onSelected
+	s.header = s.newHeader()
+	s.status = ui.NewLabel(i18n.T("common.loading"))
+	s.status.Wrapping = fyne.TextWrapWord
+	s.detail = newCallDetail(e)
+
+	grid := ui.Border(ui.VBox(s.header, widget.NewSeparator()), ui.VBox(widget.NewSeparator(), s.status), nil, nil, s.table)
+	s.content = ui.Border(s.filters.content, nil, nil, nil, ui.Split(grid, s.detail.content, 0.68))
 	return s
 }
 
-// Refresh recounts the calls and reloads the rows in view, as is needed
-// once new calls have been stored. It may be called from any goroutine.
-func (s *callsScreen) Refresh() {
-	seq := s.refreshes.Add(1)
-	go func() {
-		n, err := s.src.CountCalls(s.ctx)
-		s.do(func() { s.counted(seq, n, err) })
-	}()
-}
-
-func (s *callsScreen) counted(seq uint64, n int, err error) {
-	if seq != s.refreshes.Load() {
-		return // a later Refresh is under way
+func (s *callsScreen) newHeader() *fyne.Container {
+	titles := make([]fyne.CanvasObject, len(s.columns))
+	s.sorts = make([]*widget.Button, len(s.columns))
+	for i, col := range s.columns {
+		s.sorts[i] = headerButton(col, func() { s.onSort(col) })
+		titles[i] = s.sorts[i]
 	}
-	s.countErr = err
-	if err != nil {
-		s.logError("Could not count calls", err)
-	} else {
-		s.rows = n
-		s.pageErr = nil
-		s.cache.Reset()
-		s.table.Refresh()
-	}
-	s.showStatus()
-}
-
-func (s *callsScreen) showStatus() {
-	var text string
-	switch {
-	case s.countErr != nil:
-		text = fmt.Sprintf("Could not count the calls: %v", s.countErr)
-	case s.pageErr != nil:
-		text = fmt.Sprintf("Could not load calls: %v", s.pageErr)
-	case s.rows == 0:
-		text = "No calls yet"
-	case s.rows == 1:
-		text = "1 call"
-	default:
-		text = groupDigits(s.rows) + " calls"
-	}
-	s.status.SetText(text)
-}
-
-func (s *callsScreen) tableSize() (rows, cols int) { return s.rows, len(callColumns) }
-
-func newCallCell() fyne.CanvasObject {
-	cell := widget.NewLabel(placeholder)
-	// Clip, not ellipsis: Fyne 2.7 shapes the text afresh for an ellipsis on
-	// every refresh (~50 KiB a cell), clipping measures it from a cache.
-	cell.Truncation = fyne.TextTruncateClip
-	return cell
-}
-
-// updateCell shows one value of a call, or the placeholder while its page
-// loads. Cells are reused across columns, so the alignment is set too.
-func (s *callsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	col := callColumns[id.Col]
-	text := placeholder
-	call, loaded := s.cache.Row(id.Row)
-	switch {
-	case !loaded:
-		s.cache.Want(id.Row)
-		s.startFetches()
-	case call == nil:
-		text = "" // the source returned fewer rows than it counted
-	default:
-		text = col.value(call)
-	}
-	cell := o.(*widget.Label)
-	if cell.Text != text || cell.Alignment != col.align {
-		cell.Text, cell.Alignment = text, col.align
-		cell.Refresh()
-	}
-}
-
-func (s *callsScreen) setColumnWidths(widths []float32) {
-	for i, w := range widths {
-		s.table.SetColumnWidth(i, w) // no-op when unchanged
-	}
-}
-
-// startFetches fetches the pending pages, newest wish first, a few at a
-// time, each in a goroutine of its own.
-func (s *callsScreen) startFetches() {
-	for s.fetching < callFetchesMax {
-		req, ok := s.cache.Next()
-		if !ok {
-			return
-		}
-		s.fetching++
-		go s.fetch(req)
-	}
-}
-
-func (s *callsScreen) fetch(req pageRequest) {
-	calls, err := s.src.CallPage(s.ctx, req.offset, req.limit)
-	s.do(func() { s.pageLoaded(req, calls, err) })
-}
-
-func (s *callsScreen) pageLoaded(req pageRequest, calls []drivers.Call, err error) {
-	s.fetching--
-	if err != nil {
-		s.cache.Abandon(req)
-		s.logError("Could not load calls", err, slog.Int("offset", req.offset), slog.Int("limit", req.limit))
-		s.pageErr = err
-		s.showStatus()
-	} else if s.cache.Put(req, calls) {
-		if s.pageErr != nil {
-			s.pageErr = nil
-			s.showStatus()
-		}
-		s.table.Refresh() // rows in view that were waiting for this page
-	}
-	s.startFetches()
-}
-
-// logError logs err unless it comes from the screen's context ending.
-func (s *callsScreen) logError(msg string, err error, attrs ...any) {
-	if s.ctx.Err() != nil {
-		return
-	}
-	slog.Error(msg, append(attrs, slog.Any("error", err))...)
-}
-
-// newCalls is the call list over the tenant's calls.
-func newCalls(e *ui.Env) ui.Screen {
-	return newCallsScreen(e.Ctx, tenantCalls{e.Tenant}, e.Do)
+	showSort(s.sorts, s.columns, s.filter.Order)
+	return &fyne.Container{Layout: &headerLayout{columns: s.columns, setWidths: s.setColumnWidths}, Objects: titles}
 }
 
 // Content is the screen's widget tree.
 func (s *callsScreen) Content() fyne.CanvasObject { return s.content }
 
-// tenantCalls gives the call list a tenant's calls.
-type tenantCalls struct{ t *storage.Tenant }
-
-func (s tenantCalls) CountCalls(ctx context.Context) (int, error) {
-	return s.t.CountCalls(ctx, storage.CallFilter{})
+// Refresh recounts the calls and reloads the rows in view, keeping them
+// on screen until their new copies land; it returns at once.
+func (s *callsScreen) Refresh() {
+	s.filters.loadChoices()
+	s.query()
 }
 
-func (s tenantCalls) CallPage(ctx context.Context, offset, limit int) ([]drivers.Call, error) {
-	return s.t.Calls(ctx, storage.CallFilter{Offset: offset, Limit: limit})
+// query counts the calls the filter selects, then shows them.
+func (s *callsScreen) query() {
+	if !s.count.start() {
+		return
+	}
+	f, gen := s.filter, s.filterGen
+	ui.Run(s.e, func(ctx context.Context) (int, error) { return s.src.CountCalls(ctx, f) },
+		func(n int, err error) { s.counted(gen, n, err) })
+}
+
+func (s *callsScreen) counted(gen uint64, n int, err error) {
+	if again := s.count.finish(); again || gen != s.filterGen {
+		s.query() // the filter changed, or the data did, while counting
+		return
+	}
+	s.countErr = err
+	if err != nil {
+		s.logError("Could not count calls", err)
+		s.showStatus()
+		return
+	}
+	if gen == s.shownGen {
+		s.cache.Invalidate() // new data: fetch the rows in view again
+	}
+	s.shownGen, s.rows, s.pageErr = gen, n, nil
+	s.table.Refresh()
+	s.showStatus()
+	s.queryTotals()
+}
+
+func (s *callsScreen) queryTotals() {
+	if !s.totals.start() {
+		return
+	}
+	f, gen := s.filter, s.filterGen
+	ui.Run(s.e, func(ctx context.Context) (storage.Summary, error) { return s.src.Summary(ctx, f) },
+		func(sum storage.Summary, err error) {
+			if again := s.totals.finish(); again || gen != s.filterGen {
+				s.queryTotals()
+				return
+			}
+			if err != nil {
+				s.logError("Could not total calls", err)
+				return
+			}
+			s.summary = &sum
+			s.showStatus()
+		})
+}
+
+// onFilterChanged applies the filters as they now read: the rows held
+// belong to the old ones, so they go at once.
+func (s *callsScreen) onFilterChanged(f storage.CallFilter) {
+	f.Order = s.filter.Order
+	s.applyFilter(f)
+}
+
+func (s *callsScreen) onSort(col column) {
+	f := s.filter
+	if f.Order.Column == col.order || f.Order.Column == "" && col.order == storage.OrderStart {
+		f.Order.Ascending = !f.Order.Ascending
+	} else {
+		f.Order = storage.CallOrder{Column: col.order, Ascending: !col.descFirst}
+	}
+	showSort(s.sorts, s.columns, f.Order)
+	s.applyFilter(f)
+}
+
+func (s *callsScreen) applyFilter(f storage.CallFilter) {
+	s.filter = f
+	s.filterGen++
+	s.cache.Reset()
+	s.summary = nil
+	s.table.UnselectAll()
+	s.table.ScrollToTop()
+	s.table.Refresh()
+	s.showStatus()
+	s.query()
+}
+
+// showStatus shows, under the grid, what went wrong or the totals.
+func (s *callsScreen) showStatus() {
+	var text string
+	switch {
+	case s.countErr != nil:
+		text = ui.Explain(s.countErr, "")
+	case s.pageErr != nil:
+		text = ui.Explain(s.pageErr, "")
+	case s.shownGen != s.filterGen:
+		text = i18n.T("common.loading")
+	case s.rows == 0:
+		text = i18n.T("calls.no_match")
+	case s.summary != nil:
+		text = i18n.T("count.grid_totals", "Count", s.summary.Calls,
+			"Duration", i18n.Duration(s.summary.Talk), "Cost", costsText(s.summary.Cost))
+	default:
+		text = i18n.T("count.calls", "Count", s.rows)
+	}
+	s.status.Importance = widget.MediumImportance
+	if s.countErr != nil || s.pageErr != nil {
+		s.status.Importance = widget.DangerImportance
+	}
+	ui.SetText(s.status, text)
+}
+
+// logError logs err unless it comes from the screen's context ending.
+func (s *callsScreen) logError(msg string, err error, attrs ...any) {
+	if s.e.Ctx.Err() != nil {
+		return
+	}
+	slog.Error(msg, append(attrs, slog.Any("error", err))...)
+}
+
+// tenantCalls gives the call grid a tenant's calls.
+type tenantCalls struct{ t *storage.Tenant }
+
+func (s tenantCalls) CountCalls(ctx context.Context, f storage.CallFilter) (int, error) {
+	return s.t.CountCalls(ctx, f)
+}
+
+func (s tenantCalls) CallPage(ctx context.Context, f storage.CallFilter, offset, limit int) ([]drivers.Call, error) {
+	f.Offset, f.Limit = offset, limit
+	return s.t.Calls(ctx, f)
+}
+
+func (s tenantCalls) Summary(ctx context.Context, f storage.CallFilter) (storage.Summary, error) {
+	return s.t.Summary(ctx, f)
 }

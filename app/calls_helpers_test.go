@@ -13,6 +13,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"calltally.app/app/ui"
+	"calltally.app/app/ui/uitest"
+	"calltally.app/storage"
+
 	"calltally.app/drivers"
 )
 
@@ -20,8 +24,8 @@ const million = 1_000_000
 
 var (
 	site   = time.FixedZone("CET", 3600)
-	newest = time.Date(2026, 3, 14, 17, 45, 12, 0, site)
-	gap    = 37 * time.Second // between the starts of neighbouring calls
+	newest = time.Date(2026, 3, 14, 17, 45, 0, 0, site)
+	gap    = time.Minute // between the starts of neighbouring calls: the grid shows minutes
 )
 
 // syntheticCall is the call at row of a list whose row 0 started at newest;
@@ -41,7 +45,7 @@ func syntheticCall(row int) drivers.Call {
 // rowOf returns the row of syntheticCall whose start is shown as text.
 func rowOf(t *testing.T, text string) int {
 	t.Helper()
-	start, err := time.ParseInLocation(time.DateTime, text, site)
+	start, err := time.ParseInLocation("2006-01-02 15:04", text, site)
 	if err != nil {
 		t.Fatalf("start %q: %v", text, err)
 	}
@@ -61,13 +65,18 @@ type syntheticCalls struct {
 	overlap  int         // fetches of one offset seen at the same time
 }
 
-func (s *syntheticCalls) CountCalls(context.Context) (int, error) {
+func (s *syntheticCalls) CountCalls(context.Context, storage.CallFilter) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.n + s.added, s.countErr
 }
 
-func (s *syntheticCalls) CallPage(_ context.Context, offset, limit int) ([]drivers.Call, error) {
+func (s *syntheticCalls) Summary(ctx context.Context, f storage.CallFilter) (storage.Summary, error) {
+	n, err := s.CountCalls(ctx, f)
+	return storage.Summary{Calls: n}, err
+}
+
+func (s *syntheticCalls) CallPage(_ context.Context, _ storage.CallFilter, offset, limit int) ([]drivers.Call, error) {
 	s.mu.Lock()
 	if s.running == nil {
 		s.running = make(map[int]int)
@@ -111,45 +120,15 @@ func (s *syntheticCalls) askedFor(offset int) bool {
 	return slices.Contains(s.offsets, offset)
 }
 
-// uiQueue stands in for the UI goroutine: the screen's background work
-// queues its results, and the test runs them on its own goroutine.
-type uiQueue chan func()
-
-func (q uiQueue) do(fn func()) { q <- fn }
-
-// waitFor runs queued UI work until cond holds, failing after 10 s.
-func (q uiQueue) waitFor(tb testing.TB, what string, cond func() bool) {
-	tb.Helper()
-	deadline := time.After(10 * time.Second)
-	for !cond() {
-		select {
-		case fn := <-q:
-			fn()
-		case <-deadline:
-			tb.Fatalf("timed out waiting for %s", what)
-		}
-	}
-}
-
-// openCalls puts a calls screen over src into a 1100×700 test window and
-// starts loading it. The caller closes the window.
-func openCalls(tb testing.TB, src CallSource) (*callsScreen, uiQueue, fyne.Window) {
-	ctx, cancel := context.WithCancel(context.Background())
-	tb.Cleanup(cancel)
-	q := make(uiQueue, 1024)
-	s := newCallsScreen(ctx, src, q.do)
-	w := test.NewWindow(s.content)
-	w.Resize(fyne.NewSize(1100, 700))
+// openCalls puts a calls screen over src into a 1200×800 test window of
+// an empty data directory and loads it.
+func openCalls(tb testing.TB, src CallSource) (*callsScreen, *ui.Env) {
+	e := uitest.New(tb, uitest.Options{Empty: true})
+	s := newCallsScreen(e, src)
+	e.Window.SetContent(s.Content())
 	s.Refresh()
-	return s, q, w
-}
-
-// showCalls is openCalls with the window closed when the test ends. (The
-// test driver panics, holding its lock, if a window is closed twice.)
-func showCalls(tb testing.TB, src CallSource) (*callsScreen, uiQueue) {
-	s, q, w := openCalls(tb, src)
-	tb.Cleanup(w.Close)
-	return s, q
+	uitest.Settle(tb, e)
+	return s, e
 }
 
 // visibleLabels returns the labels shown in o, as drawn: unlike

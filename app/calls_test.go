@@ -3,34 +3,41 @@ package app
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"calltally.app/app/ui/uitest"
+	"calltally.app/i18n"
 )
 
+// The call grid over a million synthetic calls: paging, scrolling, errors.
+// Tests over the demo office's real calls are in calls_tenant_test.go.
+
 func TestCallsNewestFirst(t *testing.T) {
-	test.NewTempApp(t)
-	src := &syntheticCalls{n: million}
-	s, q := showCalls(t, src)
-
-	var rows [][]string
-	q.waitFor(t, "the first rows", func() (ok bool) { rows, ok = rowsInView(s); return ok })
-
-	if n, cols := s.table.Length(); n != million || cols != 6 {
-		t.Errorf("table size %d×%d; want %d×6", n, cols, million)
+	s, _ := openCalls(t, &syntheticCalls{n: million})
+	rows, ok := rowsInView(s)
+	if !ok {
+		t.Fatal("rows still loading after settling")
 	}
-	titles := []string{"Start", "Direction", "Extension", "External number", "Duration", "Answered"}
-	if header := textLines(s.header); len(header) != 1 || !slices.Equal(header[0], titles) {
-		t.Errorf("header %q; want %q", header, titles)
+	if n, cols := s.table.Length(); n != million || cols != len(callColumns) {
+		t.Errorf("table size %d×%d; want %d×%d", n, cols, million, len(callColumns))
 	}
-	if want := []string{"2026-03-14 17:45:12", "Inbound", "200", "+44 20 7946 0000", "0:00:00", "No"}; !slices.Equal(rows[0], want) {
+	var titles []string
+	for _, b := range s.sorts {
+		titles = append(titles, b.Text)
+	}
+	want := []string{"Date and time", "Direction", "Extension", "Number", "Duration", "Outcome", "Department", "Cost"}
+	if !slices.Equal(titles, want) {
+		t.Errorf("header %q; want %q", titles, want)
+	}
+	if want := []string{"2026-03-14 17:45", "Inbound", "200", "+44 20 7946 0000", "0:00", "Not answered", "", ""}; !slices.Equal(rows[0], want) {
 		t.Errorf("first row %q; want %q", rows[0], want)
 	}
 	shown := checkRows(t, rows, 0)
@@ -40,18 +47,15 @@ func TestCallsNewestFirst(t *testing.T) {
 		}
 	}
 	if len(rows) < 10 {
-		t.Errorf("%d rows in view in a 700-pixel window; want at least 10", len(rows))
+		t.Errorf("%d rows in view; want at least 10", len(rows))
 	}
-	if status := s.status.Text; status != "1,000,000 calls" {
-		t.Errorf("status %q; want 1,000,000 calls", status)
+	if status := s.status.Text; status != "1,000,000 calls · 0:00 talk time · –" {
+		t.Errorf("status %q; want the totals of 1,000,000 calls", status)
 	}
 }
 
 func TestCallsHeaderAlignsWithColumns(t *testing.T) {
-	test.NewTempApp(t)
-	s, q := showCalls(t, &syntheticCalls{n: million})
-	q.waitFor(t, "the first rows", func() bool { _, ok := rowsInView(s); return ok })
-
+	s, _ := openCalls(t, &syntheticCalls{n: million})
 	driver := fyne.CurrentApp().Driver()
 	titles := s.header.Objects
 	var cells []fyne.CanvasObject // the first row's cells, left to right
@@ -81,21 +85,18 @@ func TestCallsHeaderAlignsWithColumns(t *testing.T) {
 }
 
 func TestCallsScrollFar(t *testing.T) {
-	test.NewTempApp(t)
 	src := &syntheticCalls{n: million}
-	s, q := showCalls(t, src)
-	q.waitFor(t, "the first rows", func() bool { _, ok := rowsInView(s); return ok })
-
+	s, e := openCalls(t, src)
 	s.table.ScrollTo(widget.TableCellID{Row: 900_000})
-	var rows [][]string
-	q.waitFor(t, "rows near 900,000", func() (ok bool) {
-		rows, ok = rowsInView(s)
-		return ok && rowOf(t, rows[0][0]) > 800_000
-	})
+	uitest.Settle(t, e)
+	rows, ok := rowsInView(s)
+	if !ok {
+		t.Fatal("rows near 900,000 still loading after settling")
+	}
 	shown := checkRows(t, rows, 0)
 	// Table.ScrollTo sums row heights in float32 one row at a time, so at
-	// 900,000 rows it lands about 10,000 rows further down (910,342 with
-	// the test theme). The rows shown must still be the right ones.
+	// 900,000 rows it lands some rows further down. The rows shown must
+	// still be the right ones.
 	if first := shown[0]; first < 890_000 || first > 920_000 {
 		t.Errorf("first row in view %d; want about 900,000", first)
 	}
@@ -110,18 +111,14 @@ func TestCallsScrollFar(t *testing.T) {
 }
 
 func TestCallsCacheStaysBounded(t *testing.T) {
-	test.NewTempApp(t)
 	src := &syntheticCalls{n: million}
-	s, q := showCalls(t, src)
+	s, e := openCalls(t, src)
 	// Two pages a step: Table.ScrollTo walks every row above its target,
 	// which is slow under -race deep down the list.
 	for step := range 3 * callPageMax {
 		row := step * 2 * callPageSize
 		s.table.ScrollTo(widget.TableCellID{Row: row})
-		q.waitFor(t, fmt.Sprintf("rows near %d", row), func() bool {
-			rows, ok := rowsInView(s)
-			return ok && rowOf(t, rows[0][0]) > row-100
-		})
+		uitest.Settle(t, e)
 		if s.cache.Len() > callPageMax {
 			t.Fatalf("after scrolling to row %d the cache holds %d pages; want at most %d", row, s.cache.Len(), callPageMax)
 		}
@@ -135,47 +132,45 @@ func TestCallsCacheStaysBounded(t *testing.T) {
 }
 
 func TestCallsPageError(t *testing.T) {
-	test.NewTempApp(t)
 	src := &syntheticCalls{n: million, pageErr: errors.New("database is locked")}
-	s, q := showCalls(t, src)
-	want := "Could not load calls: database is locked"
-	q.waitFor(t, "the error", func() bool { return s.status.Text == want })
+	s, e := openCalls(t, src)
+	if want := "database is locked"; !strings.Contains(s.status.Text, want) {
+		t.Errorf("status %q; want the error %q", s.status.Text, want)
+	}
 	if rows := textLines(s.table); len(rows) == 0 || !slices.Contains(rows[0], placeholder) {
 		t.Errorf("rows %q with their page failing; want the placeholder", rows)
 	}
-
 	src.set(func(s *syntheticCalls) { s.pageErr = nil })
 	s.Refresh()
-	q.waitFor(t, "recovery", func() bool { _, ok := rowsInView(s); return ok })
-	if got := s.status.Text; got != "1,000,000 calls" {
-		t.Errorf("status after recovery %q; want 1,000,000 calls", got)
+	uitest.Settle(t, e)
+	if _, ok := rowsInView(s); !ok {
+		t.Error("rows not shown after recovery")
+	}
+	if strings.Contains(s.status.Text, "locked") {
+		t.Errorf("status after recovery %q", s.status.Text)
 	}
 }
 
 func TestCallsCountError(t *testing.T) {
-	test.NewTempApp(t)
-	src := &syntheticCalls{n: million, countErr: errors.New("no such table: calls")}
-	s, q := showCalls(t, src)
-	want := "Could not count the calls: no such table: calls"
-	q.waitFor(t, "the error", func() bool { return s.status.Text == want })
+	s, _ := openCalls(t, &syntheticCalls{n: million, countErr: errors.New("no such table: calls")})
+	if !strings.Contains(s.status.Text, "no such table: calls") {
+		t.Errorf("status %q; want the error", s.status.Text)
+	}
 	if n, _ := s.table.Length(); n != 0 {
 		t.Errorf("table has %d rows after the count failed; want 0", n)
 	}
 }
 
 func TestCallsRefreshShowsNewCalls(t *testing.T) {
-	test.NewTempApp(t)
 	src := &syntheticCalls{n: million}
-	s, q := showCalls(t, src)
-	q.waitFor(t, "the first rows", func() bool { _, ok := rowsInView(s); return ok })
-
+	s, e := openCalls(t, src)
 	src.set(func(s *syntheticCalls) { s.added = 3 })
 	s.Refresh()
-	var rows [][]string
-	q.waitFor(t, "the new calls", func() (ok bool) {
-		rows, ok = rowsInView(s)
-		return ok && s.status.Text == "1,000,003 calls" && rowOf(t, rows[0][0]) == -3
-	})
+	uitest.Settle(t, e)
+	rows, ok := rowsInView(s)
+	if !ok || rowOf(t, rows[0][0]) != -3 {
+		t.Fatalf("rows %q after 3 new calls; want them first", rows)
+	}
 	if shown := checkRows(t, rows, 3); shown[0] != 0 || shown[3] != 3 {
 		t.Errorf("rows shown %v; want 0, 1, 2, 3, …", shown)
 	}
@@ -184,40 +179,40 @@ func TestCallsRefreshShowsNewCalls(t *testing.T) {
 	}
 }
 
-func TestCallsEmpty(t *testing.T) {
-	test.NewTempApp(t)
-	s, q := showCalls(t, &syntheticCalls{})
-	q.waitFor(t, "the count", func() bool { return s.status.Text == "No calls yet" })
+// TestCallsRefreshKeepsRows checks that rows stay on screen, not the
+// placeholder, while a refresh fetches them again.
+func TestCallsRefreshKeepsRows(t *testing.T) {
+	src := &syntheticCalls{n: million}
+	s, _ := openCalls(t, src)
+	s.counted(s.filterGen, million, nil) // as a refresh's count lands
+	if _, ok := rowsInView(s); !ok {
+		t.Error("rows blanked while being fetched again")
+	}
 }
 
-// BenchmarkCallsFirstPage builds the call list over a million calls in a
-// window and waits for its first page to show.
-func BenchmarkCallsFirstPage(b *testing.B) {
-	test.NewTempApp(b)
-	src := &syntheticCalls{n: million}
-	open := func() (*callsScreen, fyne.Window) {
-		s, q, w := openCalls(b, src)
-		q.waitFor(b, "the first page", func() bool { _, ok := rowsInView(s); return ok })
-		return s, w
+func TestCallsEmpty(t *testing.T) {
+	s, _ := openCalls(t, &syntheticCalls{})
+	if want := i18n.T("calls.no_match"); s.status.Text != want {
+		t.Errorf("status %q; want %q", s.status.Text, want)
 	}
+}
 
-	// The heap one open screen holds, measured once outside the timing
-	// after a first screen has filled Fyne's font and theme caches.
-	_, warm := open()
-	warm.Close()
+// BenchmarkCallsFirstPage builds the call grid over a million synthetic
+// calls in a window and waits for its first page to show.
+func BenchmarkCallsFirstPage(b *testing.B) {
+	src := &syntheticCalls{n: million}
+	openCalls(b, src) // a first screen fills Fyne's font and theme caches
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	s, w := open()
+	s, _ := openCalls(b, src)
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	runtime.KeepAlive(s)
-	w.Close()
 
 	start := time.Now()
 	for b.Loop() {
-		_, w := open()
-		w.Close()
+		openCalls(b, src)
 	}
 	b.ReportMetric(float64(time.Since(start).Microseconds())/1000/float64(b.N), "ms/screen")
 	b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/(1<<20), "heap-MiB")

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -9,49 +8,49 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"calltally.app/app/export"
+	"calltally.app/app/ui"
 	"calltally.app/drivers"
+	"calltally.app/i18n"
+	"calltally.app/storage"
 )
 
-// A column of the call list: its title, how wide it must be and what it
-// shows of a call.
+// A column of the call list: its title, how wide it must be, what it shows
+// of a call and how it sorts.
 type column struct {
-	title string
+	title string // message ID
 	// sample is a typical widest value; the column is at least as wide as
 	// it and as its title.
 	sample string
 	// flex is the column's share of the width left over once every column
 	// has its minimum; fixed columns have 0.
 	flex  float32
-	align fyne.TextAlign
-	value func(*drivers.Call) string
+	align fyne.TextAlign // for left-to-right text; mirrored in Arabic
+	order string         // the storage.Order* it sorts by
+	// descFirst columns sort largest first on the first click: the
+	// longest, dearest, newest calls are the ones looked for.
+	descFirst bool
+	value     func(*drivers.Call) string
 }
 
+// callColumns are the call list's columns in data order; the table shows
+// them from the start side (ui.Column).
 var callColumns = []column{
-	{title: "Start", sample: "2006-01-02 00:00:00", value: startText},
-	{title: "Direction", sample: "Outbound", value: directionText},
-	{title: "Extension", sample: "0000 – Reception desk", flex: 3, value: extensionText},
-	{title: "External number", sample: "+00 000 0000 0000", flex: 2, value: externalText},
-	{title: "Duration", sample: "00:00:00", align: fyne.TextAlignTrailing, value: durationText},
-	{title: "Answered", sample: "Voicemail", value: answeredText},
+	{title: "col.start", sample: "2006-01-02 00:00", order: storage.OrderStart, descFirst: true, value: startText},
+	{title: "col.direction", sample: "Outbound", order: storage.OrderDirection, value: directionText},
+	{title: "col.extension", sample: "0000 – Anna Lee", flex: 3, order: storage.OrderExtension, value: extensionText},
+	{title: "col.external", sample: "+00 00 0000000", flex: 3, order: storage.OrderExternal, value: externalText},
+	{title: "col.duration", sample: "0:00:00", align: fyne.TextAlignTrailing, order: storage.OrderDuration, descFirst: true, value: durationText},
+	{title: "leg.outcome", sample: "Not answered", order: storage.OrderOutcome, value: outcomeText},
+	{title: "col.department", sample: "Sales", flex: 2, order: storage.OrderDepartment, value: departmentText},
+	{title: "col.cost", sample: "€0,000.00", align: fyne.TextAlignTrailing, order: storage.OrderCost, descFirst: true, value: costText},
 }
 
 // startText is the call's start on the site's wall clock: drivers keep
 // Start in the site's time zone.
-func startText(c *drivers.Call) string { return c.Start.Format(time.DateTime) }
+func startText(c *drivers.Call) string { return i18n.DateTime(c.Start) }
 
-var directionNames = map[drivers.Direction]string{
-	drivers.Inbound:  "Inbound",
-	drivers.Outbound: "Outbound",
-	drivers.Internal: "Internal",
-	drivers.Tandem:   "Tandem",
-}
-
-func directionText(c *drivers.Call) string {
-	if name, ok := directionNames[c.Direction]; ok {
-		return name
-	}
-	return string(c.Direction)
-}
+func directionText(c *drivers.Call) string { return export.DirectionText(c.Direction) }
 
 func extensionText(c *drivers.Call) string { return partyText(c.Extension, c.ExtensionName) }
 func externalText(c *drivers.Call) string  { return partyText(c.External, c.ExternalName) }
@@ -66,41 +65,45 @@ func partyText(number, name string) string {
 	return number + " – " + name
 }
 
-func durationText(c *drivers.Call) string { return hms(c.Duration) }
+func durationText(c *drivers.Call) string   { return i18n.Duration(c.Duration) }
+func outcomeText(c *drivers.Call) string    { return i18n.T(export.OutcomeID(c)) }
+func departmentText(c *drivers.Call) string { return c.Department }
 
-// hms formats seconds as h:mm:ss.
-func hms(seconds int) string {
-	if seconds < 0 {
-		seconds = 0
+// costText is the call's cost, or nothing for a call no tariff priced.
+func costText(c *drivers.Call) string {
+	if !c.Rated {
+		return ""
 	}
-	return fmt.Sprintf("%d:%02d:%02d", seconds/3600, seconds/60%60, seconds%60)
+	return i18n.Money(c.Cost, c.Currency)
 }
 
-func answeredText(c *drivers.Call) string {
-	switch {
-	case c.Answered:
-		return "Yes"
-	case c.Voicemail:
-		return "Voicemail"
+// costsText is a total in each currency, "–" when nothing was priced.
+func costsText(costs storage.Costs) string {
+	if len(costs) == 0 {
+		return "–"
 	}
-	return "No"
+	parts := make([]string, len(costs))
+	for i, m := range costs {
+		parts[i] = i18n.Money(m.Amount, m.Currency)
+	}
+	return strings.Join(parts, " + ")
 }
 
-// groupDigits writes n with thousands separators: 1000000 → "1,000,000".
-func groupDigits(n int) string {
-	s := fmt.Sprint(n)
-	sign := ""
-	if n < 0 {
-		sign, s = "-", s[1:]
-	}
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
+// visualColumns returns the columns in the order they are shown, from the
+// left edge: reversed in Arabic.
+func visualColumns() []column {
+	n := len(callColumns)
+	out := make([]column, n)
+	for i := range out {
+		out[i] = callColumns[ui.Column(i, n)]
+		switch out[i].title { // as wide as the current language writes them
+		case "col.start":
+			out[i].sample = i18n.DateTime(time.Date(2026, 12, 28, 23, 58, 0, 0, time.UTC))
+		case "col.cost":
+			out[i].sample = i18n.Money(99_990_000, "EUR")
 		}
-		b.WriteRune(r)
 	}
-	return sign + b.String()
+	return out
 }
 
 // spreadWidths gives each column its minimum width and shares what is left
@@ -123,23 +126,33 @@ func spreadWidths(mins, flex []float32, total, gap float32) []float32 {
 	return widths
 }
 
-// headerLayout lays out the call list's own header row: one label per
-// column, at the table's column positions. It sizes the columns to the
-// width it is given, less room for the table's scroll bar, and hands the
-// widths to setWidths so that the table below uses the same ones. The table's own header row is not used: at a
-// million rows it costs hundreds of MiB (see TOOLCHAIN.md).
+// headerLayout lays out the call list's own header row: one title per
+// column, in visual order, at the table's column positions. It sizes the
+// columns to the width it is given, less room for the table's scroll bar,
+// and hands the widths to setWidths so that the table below uses the same
+// ones. The table's own header row is not used: at a million rows it
+// costs hundreds of MiB (see TOOLCHAIN.md).
 type headerLayout struct {
-	columns   []column
+	columns   []column // visual order
 	setWidths func([]float32)
+	mins      []float32 // cached: measuring text on every layout is slow
 }
 
 func (l *headerLayout) minWidths(titles []fyne.CanvasObject) []float32 {
+	if l.mins != nil {
+		return l.mins
+	}
 	mins := make([]float32, len(l.columns))
 	sample := widget.NewLabel("")
 	for i, col := range l.columns {
 		sample.SetText(col.sample)
-		mins[i] = max(sample.MinSize().Width, titles[i].MinSize().Width)
+		title := titles[i].MinSize().Width
+		if b, ok := titles[i].(*widget.Button); ok && b.Icon == nil {
+			title += theme.IconInlineSize() + theme.Padding() // room for the sort arrow
+		}
+		mins[i] = max(sample.MinSize().Width, title)
 	}
+	l.mins = mins
 	return mins
 }
 
@@ -173,4 +186,34 @@ func (l *headerLayout) MinSize(titles []fyne.CanvasObject) fyne.Size {
 		height = max(height, titles[i].MinSize().Height)
 	}
 	return fyne.NewSize(width, height)
+}
+
+// headerButton is a column title that sorts by the column when tapped.
+func headerButton(col column, tapped func()) *widget.Button {
+	b := widget.NewButton(ui.Text(i18n.T(col.title)), tapped)
+	b.Importance = widget.LowImportance
+	b.IconPlacement = widget.ButtonIconTrailingText
+	b.Alignment = widget.ButtonAlignLeading
+	if ui.Align(col.align) == fyne.TextAlignTrailing {
+		b.Alignment = widget.ButtonAlignTrailing
+	}
+	return b
+}
+
+// showSort marks the header button of the sorted column with an arrow.
+func showSort(buttons []*widget.Button, columns []column, order storage.CallOrder) {
+	sorted := order.Column
+	if sorted == "" {
+		sorted = storage.OrderStart
+	}
+	for i, b := range buttons {
+		var icon fyne.Resource
+		if columns[i].order == sorted {
+			icon = theme.MenuDropDownIcon()
+			if order.Ascending {
+				icon = theme.MenuDropUpIcon()
+			}
+		}
+		b.SetIcon(icon)
+	}
 }

@@ -27,17 +27,6 @@ func TestSpreadWidths(t *testing.T) {
 	}
 }
 
-func TestGroupDigits(t *testing.T) {
-	for n, want := range map[int]string{
-		0: "0", 7: "7", 999: "999", 1000: "1,000", 12345: "12,345",
-		1_000_000: "1,000,000", -1234567: "-1,234,567",
-	} {
-		if got := groupDigits(n); got != want {
-			t.Errorf("groupDigits(%d) = %q; want %q", n, got, want)
-		}
-	}
-}
-
 func TestCellTexts(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -48,23 +37,23 @@ func TestCellTexts(t *testing.T) {
 			name: "answered inbound",
 			call: drivers.Call{Start: newest, Direction: drivers.Inbound, Extension: "201", ExtensionName: "Reception",
 				External: "+44 20 7946 0018", Duration: 3725, Answered: true},
-			want: []string{"2026-03-14 17:45:12", "Inbound", "201 – Reception", "+44 20 7946 0018", "1:02:05", "Yes"},
+			want: []string{"2026-03-14 17:45", "Inbound", "201 – Reception", "+44 20 7946 0018", "1:02:05", "Answered", "", ""},
 		},
 		{
 			name: "voicemail, named caller",
 			call: drivers.Call{Start: newest, Direction: drivers.Inbound, Extension: "201", External: "0171 555",
-				ExternalName: "ACME", Voicemail: true},
-			want: []string{"2026-03-14 17:45:12", "Inbound", "201", "0171 555 – ACME", "0:00:00", "Voicemail"},
+				ExternalName: "ACME", Answered: true, Voicemail: true, Accounting: drivers.Accounting{Department: "Sales/Inside", Cost: 350_000, Currency: "EUR", Rated: true}},
+			want: []string{"2026-03-14 17:45", "Inbound", "201", "0171 555 – ACME", "0:00", "Voicemail", "Sales/Inside", "€0.35"},
 		},
 		{
 			name: "unanswered internal",
 			call: drivers.Call{Start: newest, Direction: drivers.Internal, Extension: "305", ExtensionName: "305", Duration: 59},
-			want: []string{"2026-03-14 17:45:12", "Internal", "305", "", "0:00:59", "No"},
+			want: []string{"2026-03-14 17:45", "Internal", "305", "", "0:59", "Not answered", "", ""},
 		},
 		{
 			name: "unknown direction",
 			call: drivers.Call{Start: newest, Direction: "conference"},
-			want: []string{"2026-03-14 17:45:12", "conference", "", "", "0:00:00", "No"},
+			want: []string{"2026-03-14 17:45", "conference", "", "", "0:00", "Not answered", "", ""},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

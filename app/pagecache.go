@@ -14,6 +14,7 @@ type pageRequest struct {
 type cachedPage struct {
 	calls []drivers.Call
 	used  uint64 // tick of the last read, for LRU eviction
+	gen   uint64 // the generation it was fetched in; older ones are stale
 }
 
 // pageCache holds the pages of the call list that have been loaded, at most
@@ -76,7 +77,7 @@ func (c *pageCache) Row(row int) (call *drivers.Call, loaded bool) {
 // table next refreshes.
 func (c *pageCache) Want(row int) {
 	page, _ := c.locate(row)
-	if _, ok := c.pages[page]; ok || c.inflight[page] {
+	if p, ok := c.pages[page]; ok && p.gen == c.gen || c.inflight[page] {
 		return
 	}
 	for i, p := range c.pending {
@@ -115,7 +116,7 @@ func (c *pageCache) Put(req pageRequest, calls []drivers.Call) bool {
 		c.evict()
 	}
 	c.tick++
-	c.pages[req.page] = &cachedPage{calls: calls, used: c.tick}
+	c.pages[req.page] = &cachedPage{calls: calls, used: c.tick, gen: c.gen}
 	return true
 }
 
@@ -138,12 +139,27 @@ func (c *pageCache) evict() {
 }
 
 // Reset empties the cache and starts a new generation: fetches under way
-// will be dropped when they land.
+// will be dropped when they land. For a new filter or order, whose rows
+// have nothing to do with those held.
 func (c *pageCache) Reset() {
-	c.gen++
+	c.Invalidate()
 	clear(c.pages)
+}
+
+// Invalidate starts a new generation but keeps the pages held, to show
+// until their fresh copies land, so that rows do not blink when new calls
+// arrive. Fetches under way will be dropped when they land.
+func (c *pageCache) Invalidate() {
+	c.gen++
 	clear(c.inflight)
 	c.pending = c.pending[:0]
+}
+
+// Fresh reports whether row's page was fetched in the current generation.
+func (c *pageCache) Fresh(row int) bool {
+	page, _ := c.locate(row)
+	p, ok := c.pages[page]
+	return ok && p.gen == c.gen
 }
 
 // Len returns the number of pages held.

@@ -27,6 +27,10 @@ type CallFilter struct {
 	// (spaces, -, ., /, parentheses) are ignored on both sides.
 	NumberContains string
 	PBX            string // the PBX's name
+	// Search selects calls whose extension, extension name or outside
+	// party's name contains it (letters in any case), or whose outside
+	// number contains its digits as NumberContains does.
+	Search string
 	// MinCost and MaxCost bound the cost in micro-units, both inclusive;
 	// either selects rated calls only, whatever their currency.
 	MinCost, MaxCost *int64
@@ -34,8 +38,11 @@ type CallFilter struct {
 	// missed rather than answered, in Summary and MissedCalls; where()
 	// ignores it, as it does Offset and Limit.
 	VoicemailMissed bool
-	Offset          int
-	Limit           int // 0 means no limit
+	// Order is the order Calls and EachCall list calls in; the zero value
+	// is newest first. Count and the figures ignore it.
+	Order  CallOrder
+	Offset int
+	Limit  int // 0 means no limit
 }
 
 // Answer selects calls by who answered them.
@@ -129,6 +136,44 @@ func (f CallFilter) accountingWhere(add func(string, ...any)) {
 	if f.MaxCost != nil {
 		add("cost <= ?", *f.MaxCost)
 	}
+	if cond, args := searchWhere(f.Search); cond != "" {
+		add(cond, args...)
+	}
+}
+
+// searchWhere is the condition of CallFilter.Search. LIKE ignores the case
+// of ASCII letters only, as SQLite does without ICU.
+func searchWhere(search string) (string, []any) {
+	search = strings.TrimSpace(search)
+	if search == "" {
+		return "", nil
+	}
+	like := "%" + likeEscaper.Replace(search) + "%"
+	conds := []string{`extension LIKE ? ESCAPE '\'`, `extension_name LIKE ? ESCAPE '\'`, `external_name LIKE ? ESCAPE '\'`}
+	args := []any{like, like, like}
+	if n := digits(search); isNumber(n) {
+		conds = append(conds, "instr("+digitsOf("external")+", ?) > 0", "instr(external_e164, ?) > 0")
+		args = append(args, n, n)
+	}
+	return "(" + strings.Join(conds, " OR ") + ")", args
+}
+
+// likeEscaper makes a text match itself in a LIKE pattern with ESCAPE '\'.
+var likeEscaper = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)
+
+// isNumber reports whether s is a phone number without separators: digits,
+// perhaps after a +.
+func isNumber(s string) bool {
+	s = strings.TrimPrefix(s, "+")
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // wallSeconds reads t's wall clock as if it were UTC: the encoding of
@@ -148,30 +193,53 @@ func (t *Tenant) CountCalls(ctx context.Context, f CallFilter) (int, error) {
 	return n, nil
 }
 
-// Calls returns the calls f selects, newest first. Deep offsets stay fast
-// because the offset is walked in the start index alone before any call
-// row is read.
+// Calls returns the calls f selects, in f.Order (newest first by
+// default). Deep offsets stay fast because the offset is walked in an
+// index, or in the sort, before any other column of a call is read.
 func (t *Tenant) Calls(ctx context.Context, f CallFilter) ([]drivers.Call, error) {
+	calls, _, err := t.callPage(ctx, f)
+	return calls, err
+}
+
+// CallsWithIDs is Calls with each call's row ID.
+func (t *Tenant) CallsWithIDs(ctx context.Context, f CallFilter) ([]drivers.Call, []int64, error) {
+	return t.callPage(ctx, f)
+}
+
+func (t *Tenant) callPage(ctx context.Context, f CallFilter) ([]drivers.Call, []int64, error) {
+	col, err := f.Order.column()
+	if err != nil {
+		return nil, nil, err
+	}
 	where, args := f.where()
 	limit := f.Limit
 	if limit <= 0 {
 		limit = -1
 	}
+	order := f.Order.orderBy(col)
 	q := "SELECT " + callColumns + " FROM calls WHERE id IN (SELECT id FROM calls" + where +
-		" ORDER BY start_local DESC, id DESC LIMIT ? OFFSET ?) ORDER BY start_local DESC, id DESC"
-	calls, _, err := t.queryCalls(ctx, q, append(args, limit, f.Offset)...)
-	return calls, err
+		order + " LIMIT ? OFFSET ?)" + order
+	return t.queryCalls(ctx, q, append(args, limit, f.Offset)...)
 }
 
-// EachCall calls fn for every call f selects, newest first. It pages by
-// position in the start index (not by offset), so it streams any number
-// of calls in bounded memory and does not slow down with depth.
+// EachCall calls fn for every call f selects, in f.Order. It streams any
+// number of calls in bounded memory.
 func (t *Tenant) EachCall(ctx context.Context, f CallFilter, fn func(*drivers.Call) error) error {
 	return t.EachCallID(ctx, f, func(_ int64, c *drivers.Call) error { return fn(c) })
 }
 
 // EachCallID is EachCall with each call's row ID, for changing it later.
+// In start order it pages by position in the start index (not by offset),
+// so it does not slow down with depth and holds no read open between
+// pages; other orders sort once and stream (see eachSorted).
 func (t *Tenant) EachCallID(ctx context.Context, f CallFilter, fn func(int64, *drivers.Call) error) error {
+	col, err := f.Order.column()
+	if err != nil {
+		return err
+	}
+	if !f.Order.indexed() {
+		return t.eachSorted(ctx, f, col, fn)
+	}
 	const pageSize = 1000
 	where, args := f.where()
 	pageWhere, pageArgs := where, args
@@ -180,7 +248,7 @@ func (t *Tenant) EachCallID(ctx context.Context, f CallFilter, fn func(int64, *d
 		if f.Limit > 0 {
 			n = min(n, f.Limit-done)
 		}
-		q := "SELECT " + callColumns + " FROM calls" + pageWhere + " ORDER BY start_local DESC, id DESC LIMIT ?"
+		q := "SELECT " + callColumns + " FROM calls" + pageWhere + f.Order.orderBy(col) + " LIMIT ?"
 		calls, ids, err := t.queryCalls(ctx, q, append(pageArgs, n)...)
 		if err != nil {
 			return err
@@ -194,19 +262,10 @@ func (t *Tenant) EachCallID(ctx context.Context, f CallFilter, fn func(int64, *d
 			return nil
 		}
 		done += len(calls)
-		pageWhere, pageArgs = after(where, args, wallSeconds(calls[len(calls)-1].Start), ids[len(ids)-1])
+		last := len(calls) - 1
+		pageWhere, pageArgs = f.Order.after(col, where, args, col.key(&calls[last]), ids[last])
 	}
 	return nil
-}
-
-// after narrows a WHERE clause to the calls listed after (start, id).
-func after(where string, args []any, local, id int64) (string, []any) {
-	cond := "(start_local < ? OR (start_local = ? AND id < ?))"
-	args = append(args[:len(args):len(args)], local, local, id)
-	if where == "" {
-		return " WHERE " + cond, args
-	}
-	return where + " AND " + cond, args
 }
 
 func (t *Tenant) queryCalls(ctx context.Context, q string, args ...any) ([]drivers.Call, []int64, error) {
