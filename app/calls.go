@@ -98,8 +98,7 @@ func newCallsScreen(e *ui.Env, src CallSource) *callsScreen {
 	s.table = widget.NewTable(s.tableSize, newCallCell, s.updateCell)
 	s.table.OnSelected = s.onSelected
 	s.header = s.newHeader()
-	s.status = ui.NewLabel(i18n.T("common.loading"))
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status = ui.NewParagraph(i18n.T("common.loading"))
 	s.detail = newCallDetail(e)
 
 	grid := ui.Border(ui.VBox(s.header, widget.NewSeparator()), ui.VBox(widget.NewSeparator(), s.status), nil, nil, s.table)

@@ -27,8 +27,7 @@ type callDetail struct {
 
 func newCallDetail(e *ui.Env) *callDetail {
 	d := &callDetail{e: e}
-	hint := ui.NewLabel(i18n.T("calls.select_hint"))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := ui.NewParagraph(i18n.T("calls.select_hint"))
 	d.box = ui.VBox(ui.NewBold(i18n.T("detail.title")), hint)
 	d.content = container.NewVScroll(d.box)
 	return d
@@ -72,8 +71,7 @@ func (d *callDetail) showRaw(ids []int64, recs map[int64]drivers.Record, err err
 	case err != nil:
 		objects = []fyne.CanvasObject{ui.NewLabel(ui.Explain(err, ""))}
 	case len(objects) == 0:
-		l := ui.NewLabel(i18n.T("calls.no_raw"))
-		l.Wrapping = fyne.TextWrapWord
+		l := ui.NewParagraph(i18n.T("calls.no_raw"))
 		objects = []fyne.CanvasObject{l}
 	}
 	d.raw.Objects = objects
@@ -107,8 +105,7 @@ func callFields(c *drivers.Call) fyne.CanvasObject {
 		if r[1] == "" {
 			continue
 		}
-		value := ui.NewLabel(r[1])
-		value.Wrapping = fyne.TextWrapWord
+		value := ui.NewParagraph(r[1])
 		fields = append(fields, ui.Field{Label: i18n.T(r[0]), Input: value})
 	}
 	return ui.Form(fields...)

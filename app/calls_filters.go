@@ -62,9 +62,9 @@ func newCallFilters(e *ui.Env, changed func(storage.CallFilter)) *callFilters {
 	f.direction = f.choice(directionNames())
 	f.answered = f.choice(answerNames())
 	f.problem = ui.NewProblem()
-	f.clear = widget.NewButtonWithIcon(i18n.T("button.clear_filters"), theme.ContentClearIcon(), f.Clear)
-	f.exportCSV = widget.NewButtonWithIcon(i18n.T("button.export_csv"), theme.DocumentSaveIcon(), func() { f.export(export.FormatCSV) })
-	f.exportXLSX = widget.NewButtonWithIcon(i18n.T("button.export_excel"), theme.DocumentSaveIcon(), func() { f.export(export.FormatXLSX) })
+	f.clear = ui.NewButtonWithIcon(i18n.T("button.clear_filters"), theme.ContentClearIcon(), f.Clear)
+	f.exportCSV = ui.NewButtonWithIcon(i18n.T("button.export_csv"), theme.DocumentSaveIcon(), func() { f.export(export.FormatCSV) })
+	f.exportXLSX = ui.NewButtonWithIcon(i18n.T("button.export_excel"), theme.DocumentSaveIcon(), func() { f.export(export.FormatXLSX) })
 	f.content = f.layout()
 	return f
 }

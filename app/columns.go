@@ -190,7 +190,7 @@ func (l *headerLayout) MinSize(titles []fyne.CanvasObject) fyne.Size {
 
 // headerButton is a column title that sorts by the column when tapped.
 func headerButton(col column, tapped func()) *widget.Button {
-	b := widget.NewButton(ui.Text(i18n.T(col.title)), tapped)
+	b := ui.NewButton(ui.Text(i18n.T(col.title)), tapped)
 	b.Importance = widget.LowImportance
 	b.IconPlacement = widget.ButtonIconTrailingText
 	b.Alignment = widget.ButtonAlignLeading

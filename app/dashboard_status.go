@@ -107,8 +107,7 @@ func (v *dashStatusView) set(statuses []dashPBXStatus, now time.Time) {
 func (v *dashStatusView) update(now time.Time) {
 	texts, problems, stale := v.texts(now)
 	for len(v.lines) < len(texts) {
-		l := ui.NewLabel("")
-		l.Wrapping = fyne.TextWrapWord
+		l := ui.NewParagraph("")
 		v.lines = append(v.lines, l)
 		v.box.Add(l)
 	}

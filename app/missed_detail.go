@@ -44,8 +44,7 @@ func newMissedDetail() *missedDetail {
 	d.hint.Wrapping = fyne.TextWrapWord
 	fields := make([]ui.Field, missedFields)
 	for i, id := range missedFieldLabels {
-		d.values[i] = ui.NewLabel("")
-		d.values[i].Wrapping = fyne.TextWrapWord
+		d.values[i] = ui.NewParagraph("")
 		d.values[i].Selectable = true // so that the number can be copied
 		fields[i] = ui.Field{Label: i18n.T(id), Input: d.values[i]}
 	}

@@ -59,12 +59,11 @@ type pbxScreen struct {
 
 func newPBX(e *ui.Env) ui.Screen {
 	s := &pbxScreen{e: e, now: time.Now}
-	s.empty = ui.NewLabel(i18n.T("pbx.none"))
-	s.empty.Wrapping = fyne.TextWrapWord
+	s.empty = ui.NewParagraph(i18n.T("pbx.none"))
 	s.info = newPBXInfo(s)
 	s.list = widget.NewList(func() int { return len(s.data.systems) }, newPBXRow, s.updateRow)
 	s.list.OnSelected = func(id widget.ListItemID) { s.choose(s.data.systems[id].Name) }
-	add := widget.NewButtonWithIcon(i18n.T("button.add"), theme.ContentAddIcon(), func() { s.openForm(nil) })
+	add := ui.NewButtonWithIcon(i18n.T("button.add"), theme.ContentAddIcon(), func() { s.openForm(nil) })
 	add.Importance = widget.HighImportance
 	s.detail = ui.VBox(s.empty)
 	s.detail.Layout = stackLayout{}

@@ -97,10 +97,10 @@ func (f *pbxForm) layout() fyne.CanvasObject {
 		ui.Field{Label: i18n.T("pbx.settings"), Input: f.settings},
 		ui.Field{Label: "", Input: f.enabled},
 	)
-	save := widget.NewButton(i18n.T("button.save"), f.save)
+	save := ui.NewButton(i18n.T("button.save"), f.save)
 	save.Importance = widget.HighImportance
-	test := widget.NewButton(i18n.T("button.test_connection"), f.test)
-	cancel := widget.NewButton(i18n.T("button.cancel"), f.s.closeForm)
+	test := ui.NewButton(i18n.T("button.test_connection"), f.test)
+	cancel := ui.NewButton(i18n.T("button.cancel"), f.s.closeForm)
 	buttons := ui.HBox(save, test, cancel)
 	return ui.VBox(ui.NewBold(title), fields, f.passwordRow, f.problem, buttons, f.result)
 }

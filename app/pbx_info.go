@@ -36,10 +36,10 @@ func newPBXInfo(s *pbxScreen) *pbxInfo {
 		l.Wrapping = fyne.TextWrapWord
 	}
 	in.records = widget.NewList(func() int { return len(in.recent) }, newRecordRow, in.updateRecord)
-	edit := widget.NewButton(i18n.T("button.edit"), func() { in.withSelected(s.openFormFor) })
-	remove := widget.NewButton(i18n.T("button.delete"), func() { in.withSelected(s.confirmRemove) })
+	edit := ui.NewButton(i18n.T("button.edit"), func() { in.withSelected(s.openFormFor) })
+	remove := ui.NewButton(i18n.T("button.delete"), func() { in.withSelected(s.confirmRemove) })
 	remove.Importance = widget.DangerImportance
-	test := widget.NewButton(i18n.T("button.test_connection"), func() { in.withSelected(s.testConnection) })
+	test := ui.NewButton(i18n.T("button.test_connection"), func() { in.withSelected(s.testConnection) })
 	status := ui.Form(
 		ui.Field{Label: i18n.T("pbx.status"), Input: in.state},
 		ui.Field{Label: i18n.T("pbx.last_record"), Input: in.lastRecord},

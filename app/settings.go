@@ -55,8 +55,8 @@ func newSettings(e *ui.Env) ui.Screen {
 	s.language = s.languageSelect()
 	s.theme = s.themeSelect()
 	s.retention = widget.NewSelect(nil, nil)
-	save := widget.NewButton(i18n.T("button.save"), s.saveSite)
-	browse := widget.NewButton(i18n.T("button.browse"), s.chooseDataDir)
+	save := ui.NewButton(i18n.T("button.save"), s.saveSite)
+	browse := ui.NewButton(i18n.T("button.browse"), s.chooseDataDir)
 	dir := ui.NewLabel(e.Dir)
 	dir.Wrapping = fyne.TextWrapBreak
 	form := ui.Form(

@@ -18,11 +18,10 @@ import (
 
 // backupSection holds the backup and restore buttons.
 func (s *settingsScreen) backupSection() fyne.CanvasObject {
-	backup := widget.NewButton(i18n.T("settings.backup"), s.chooseBackupFolder)
+	backup := ui.NewButton(i18n.T("settings.backup"), s.chooseBackupFolder)
 	backup.Importance = widget.HighImportance
-	restore := widget.NewButton(i18n.T("settings.restore"), s.chooseBackup)
-	hint := ui.NewLabel(i18n.T("settings.backup_hint"))
-	hint.Wrapping = fyne.TextWrapWord
+	restore := ui.NewButton(i18n.T("settings.restore"), s.chooseBackup)
+	hint := ui.NewParagraph(i18n.T("settings.backup_hint"))
 	return ui.VBox(ui.NewBold(i18n.T("settings.backups")), hint, ui.HBox(backup, restore))
 }
 

@@ -92,6 +92,10 @@ func (sh *shell) rebuild() {
 	if sh.cancel == nil {
 		return // closed: the language listener outlives the shell
 	}
+	// Setting the theme again drops Fyne's cached text measurements, which
+	// were made with the previous language's font (Noto Sans Arabic or
+	// Noto Sans): without it Arabic labels are measured too narrow.
+	ui.ApplyTheme(ui.CurrentTheme().Mode)
 	sh.screens = map[string]ui.Screen{}
 	sh.win.SetTitle(i18n.T("app.name"))
 	sh.navIDs = sh.navIDs[:0]

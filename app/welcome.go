@@ -29,13 +29,12 @@ func newWelcome(e *ui.Env) ui.Screen {
 	title := ui.NewBold(i18n.T("firstrun.title"))
 	title.SizeName = theme.SizeNameHeadingText
 	title.Alignment = fyne.TextAlignCenter
-	intro := ui.NewLabel(i18n.T("firstrun.intro"))
+	intro := ui.NewParagraph(i18n.T("firstrun.intro"))
 	intro.Alignment = fyne.TextAlignCenter
-	intro.Wrapping = fyne.TextWrapWord
-	s.addPBX = widget.NewButtonWithIcon(i18n.T("firstrun.add_pbx"), theme.ComputerIcon(), s.startAddingPBX)
+	s.addPBX = ui.NewButtonWithIcon(i18n.T("firstrun.add_pbx"), theme.ComputerIcon(), s.startAddingPBX)
 	choices := []fyne.CanvasObject{}
 	if e.OpenDemo != nil {
-		s.demo = widget.NewButtonWithIcon(i18n.T("firstrun.demo"), theme.MediaPlayIcon(), s.openDemo)
+		s.demo = ui.NewButtonWithIcon(i18n.T("firstrun.demo"), theme.MediaPlayIcon(), s.openDemo)
 		s.demo.Importance = widget.HighImportance
 		choices = append(choices, container.NewGridWrap(bigButton, s.demo))
 	} else {

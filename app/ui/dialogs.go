@@ -43,10 +43,9 @@ func ShowError(e *Env, err error, path string) {
 // Message shows text in a dialog with an OK button in the user's language
 // (Fyne's own dialogs label theirs in English).
 func Message(e *Env, text string) {
-	body := NewLabel(text)
-	body.Wrapping = fyne.TextWrapWord
+	body := NewParagraph(text)
 	var d dialog.Dialog
-	ok := widget.NewButton(i18n.T("button.ok"), func() { d.Hide() })
+	ok := NewButton(i18n.T("button.ok"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(i18n.T("app.name"), Border(nil, HBox(ok), nil, nil, body), e.Window)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
@@ -55,11 +54,10 @@ func Message(e *Env, text string) {
 // Confirm asks a yes/no question; yes runs only when the user agrees.
 // confirmLabel names the action (e.g. i18n.T("button.delete")).
 func Confirm(e *Env, text, confirmLabel string, yes func()) {
-	body := NewLabel(text)
-	body.Wrapping = fyne.TextWrapWord
+	body := NewParagraph(text)
 	var d dialog.Dialog
-	no := widget.NewButton(i18n.T("button.cancel"), func() { d.Hide() })
-	ok := widget.NewButton(confirmLabel, func() { d.Hide(); yes() })
+	no := NewButton(i18n.T("button.cancel"), func() { d.Hide() })
+	ok := NewButton(confirmLabel, func() { d.Hide(); yes() })
 	ok.Importance = widget.DangerImportance
 	d = dialog.NewCustomWithoutButtons(i18n.T("app.name"), Border(nil, HBox(no, ok), nil, nil, body), e.Window)
 	d.Resize(fyne.NewSize(480, 0))

@@ -66,8 +66,7 @@ func (l formLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // NewProblem is a label for a validation message, in the theme's error
 // colour; empty until SetText.
 func NewProblem() *widget.Label {
-	l := NewLabel("")
+	l := NewParagraph("")
 	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
 	return l
 }

@@ -42,13 +42,12 @@ type FormDialog struct {
 // off the UI goroutine; Save is off meanwhile.
 func ShowForm(e *Env, spec FormSpec) *FormDialog {
 	f := &FormDialog{Problem: NewProblem(), open: true}
-	f.Cancel = widget.NewButton(i18n.T("button.cancel"), f.Hide)
-	f.Save = widget.NewButton(i18n.T("button.save"), func() { f.save(e, spec) })
+	f.Cancel = NewButton(i18n.T("button.cancel"), f.Hide)
+	f.Save = NewButton(i18n.T("button.save"), func() { f.save(e, spec) })
 	f.Save.Importance = widget.HighImportance
 	body := VBox(Form(spec.Fields...))
 	if spec.Note != "" {
-		note := NewLabel(spec.Note)
-		note.Wrapping = fyne.TextWrapWord
+		note := NewParagraph(spec.Note)
 		note.Importance = widget.LowImportance
 		body.Add(note)
 	}
@@ -98,8 +97,7 @@ func (f *FormDialog) save(e *Env, spec FormSpec) {
 // Report shows a summary with a scrollable block of details under it (the
 // lines of an import's errors), and an OK button in the user's language.
 func Report(e *Env, summary, details string) {
-	text := NewLabel(summary)
-	text.Wrapping = fyne.TextWrapWord
+	text := NewParagraph(summary)
 	lines := widget.NewLabel(Text(details))
 	lines.Alignment = Start()
 	lines.TextStyle.Monospace = true
@@ -107,7 +105,7 @@ func Report(e *Env, summary, details string) {
 	scroll := container.NewVScroll(lines)
 	scroll.SetMinSize(fyne.NewSize(640, 240))
 	var d dialog.Dialog
-	ok := widget.NewButton(i18n.T("button.ok"), func() { d.Hide() })
+	ok := NewButton(i18n.T("button.ok"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(i18n.T("app.name"), Border(text, HBox(ok), nil, nil, scroll), e.Window)
 	d.Show()
 }

@@ -140,3 +140,17 @@ func ForwardIcon() fyne.Resource {
 	}
 	return theme.NavigateNextIcon()
 }
+
+// NewParagraph is a label that wraps at word boundaries. Its text is kept
+// in logical order, not through Text: Fyne wraps after ordering, so a
+// reordered Arabic paragraph would show its lines bottom to top. Numbers
+// and Latin words inside Arabic may sit a word off; the lines are right.
+func NewParagraph(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Alignment = Start()
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// SetParagraph sets a NewParagraph's text.
+func SetParagraph(l *widget.Label, s string) { l.SetText(s) }

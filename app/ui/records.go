@@ -76,7 +76,7 @@ func button(label string, icon fyne.Resource, action func()) *widget.Button {
 	if action == nil {
 		return nil
 	}
-	return widget.NewButtonWithIcon(i18n.T(label), icon, action)
+	return NewButtonWithIcon(i18n.T(label), icon, action)
 }
 
 func (r *Records[T]) withSelected(action func(T)) func() {

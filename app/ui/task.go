@@ -28,7 +28,7 @@ func Task(e *Env, title string, work func(ctx context.Context, p Progress) error
 	var doneN, totalN atomic.Int64
 	bar := widget.NewProgressBar()
 	note := NewLabel(title)
-	stop := widget.NewButton(i18n.T("button.cancel"), cancel)
+	stop := NewButton(i18n.T("button.cancel"), cancel)
 	d := dialog.NewCustomWithoutButtons(i18n.T("app.name"), VBox(note, bar, HBox(stop)), e.Window)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
