@@ -130,6 +130,24 @@ func (s *dashboardScreen) Refresh() {
 	})
 }
 
+// RefreshStatus reloads only the collector status: the master database
+// changed (a heartbeat), the calls did not.
+func (s *dashboardScreen) RefreshStatus() {
+	ui.Run(s.e, func(ctx context.Context) ([]dashPBXStatus, error) {
+		return dashStatuses(ctx, s.e)
+	}, func(statuses []dashPBXStatus, err error) {
+		if err != nil {
+			slog.Warn("Could not read the collector status", "error", err)
+			return
+		}
+		before := s.inner.MinSize()
+		s.status.set(statuses, time.Now())
+		if s.inner.MinSize() != before {
+			s.content.Refresh()
+		}
+	})
+}
+
 func (s *dashboardScreen) request() dashRequest {
 	from, to := s.period.Range()
 	req := dashRequest{

@@ -162,6 +162,7 @@ func (sh *shell) follow(ctx context.Context) {
 	}
 	go func() {
 		for {
+			calls := true
 			select {
 			case _, ok := <-tenant:
 				if !ok {
@@ -171,17 +172,26 @@ func (sh *shell) follow(ctx context.Context) {
 				if !ok {
 					return
 				}
+				calls = false
 			}
-			sh.do(func() { sh.refreshCurrent(ctx) })
+			sh.do(func() { sh.refreshCurrent(ctx, calls) })
 		}
 	}()
 }
 
-func (sh *shell) refreshCurrent(ctx context.Context) {
+// refreshCurrent refreshes the screen in view; calls says whether the
+// tenant database (calls, directory) changed, not only the master one.
+func (sh *shell) refreshCurrent(ctx context.Context, calls bool) {
 	if ctx.Err() != nil {
 		return // the databases were reopened since
 	}
-	if s, ok := sh.screens[sh.current]; ok {
-		s.Refresh()
+	s, ok := sh.screens[sh.current]
+	if !ok {
+		return
 	}
+	if st, ok := s.(ui.StatusScreen); ok && !calls {
+		st.RefreshStatus()
+		return
+	}
+	s.Refresh()
 }

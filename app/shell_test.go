@@ -114,3 +114,39 @@ func TestFirstRunPage(t *testing.T) {
 		t.Errorf("an installation with calls starts on %q, want the dashboard", got)
 	}
 }
+
+// statusProbe is a probe that also shows the collector status.
+type statusProbe struct {
+	probe
+	statuses *atomic.Int64
+}
+
+func (p statusProbe) RefreshStatus() { p.statuses.Add(1) }
+
+func TestShellRefreshesOnlyStatusOnHeartbeat(t *testing.T) {
+	sh, refreshes, drain := openShell(t)
+	statuses := new(atomic.Int64)
+	pages = append(pages, page{"status", "nav.dashboard", "", func(*ui.Env) ui.Screen {
+		return statusProbe{probe{widget.NewLabel("status"), refreshes}, statuses}
+	}})
+	sh.show("status")
+	drain(1200 * time.Millisecond)
+	before := statuses.Load()
+	pbx, err := sh.env.Store.AddPBXSystem(sh.env.Ctx, storage.PBXSystem{Tenant: sh.env.Slug, Name: "Heartbeat",
+		Driver: "avaya-ipo", Transport: "tcp-listen", Address: "127.0.0.1:0", Enabled: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	drain(1200 * time.Millisecond)
+	calls := refreshes.Load()
+	if err := sh.env.Store.SetStatus(sh.env.Ctx, storage.ServiceStatus{PBXID: pbx, State: "connected", Updated: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	drain(2 * time.Second)
+	if statuses.Load() == before {
+		t.Error("a heartbeat did not refresh the status within 2 s")
+	}
+	if refreshes.Load() != calls {
+		t.Error("a heartbeat alone ran the screen's call queries again")
+	}
+}

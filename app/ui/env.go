@@ -47,6 +47,15 @@ type Screen interface {
 	Refresh()
 }
 
+// A StatusScreen shows the collector's status beside calls. When only the
+// master database changed (the collector's heartbeat, every few seconds)
+// the shell calls RefreshStatus instead of Refresh, so that the call
+// queries do not run again for nothing.
+type StatusScreen interface {
+	Screen
+	RefreshStatus()
+}
+
 // Run runs work on a goroutine of its own and then done with its result on
 // the UI goroutine. done is not called once the Env's context has ended.
 func Run[T any](e *Env, work func(ctx context.Context) (T, error), done func(T, error)) {
