@@ -50,12 +50,16 @@ fuzz:
 # bench measures parse and import throughput (beside the sqlite3 shell's
 # .import of the same calls), the call-list query on 1,000,000 calls, the
 # collector's sustained tcp-listen ingest, record-to-readable latency and
-# resident memory, rating and re-rating 1,000,000 calls.
+# resident memory, rating and re-rating 1,000,000 calls; the desktop app's
+# first screen, grid pages and dashboard on 1,000,000 calls, and exporting
+# them to CSV and Excel (time and peak heap).
 bench: EXTRA_PACKAGES = sqlite3
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 30m ./collector/ingest/
 	$(GO) test -run '^$$' -bench . -timeout 30m ./storage/ ./drivers/... ./collector/costing/
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./collector/ ./collector/account/ ./app/cli/
+	$(GO) test -run '^$$' -bench . -timeout 30m ./app/
+	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./app/export/
 
 # screenshots runs the real app in a real window under Xvfb on a fresh copy
 # of the demo data and saves every screen in English, Arabic and German,
