@@ -8,6 +8,7 @@ import (
 	"calltally.app/app/ui/uitest"
 	"calltally.app/drivers"
 	"calltally.app/storage"
+	"fyne.io/fyne/v2"
 )
 
 // BenchmarkCallsPage is the grid's query for one page of 200 calls on a
@@ -71,4 +72,44 @@ func BenchmarkCallsPage(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkCallsScroll is the UI goroutine's share of scrolling the grid
+// through all 1,000,000 calls, 40 rows a step: laying out the rows in
+// view (placeholders for pages not yet loaded), then showing a page once
+// it has loaded. Page loads themselves run off the UI goroutine and are
+// measured by BenchmarkCallsPage. Fyne's test driver stands in for the
+// GL window, so drawing is not included.
+func BenchmarkCallsScroll(b *testing.B) {
+	e := uitest.New(b, uitest.Options{Dir: uitest.Million(b)})
+	var worstShow time.Duration // of the functions queued for the UI goroutine
+	do := e.Do
+	e.Do = func(fn func()) {
+		do(func() {
+			start := time.Now()
+			fn()
+			worstShow = max(worstShow, time.Since(start))
+		})
+	}
+	s := newCallsScreen(e, tenantCalls{e.Tenant})
+	e.Window.SetContent(s.Content())
+	s.filters.period.SetRange(time.Now().AddDate(-20, 0, 0), time.Now().AddDate(0, 0, 1))
+	s.Refresh()
+	uitest.Settle(b, e)
+	if s.rows < uitest.MillionCalls/2 {
+		b.Fatalf("the grid shows %d calls, want all of the million", s.rows)
+	}
+	rowHeight := s.table.MinSize().Height
+	worstShow = 0
+	var worstScroll time.Duration
+	for i := 0; b.Loop(); i++ {
+		start := time.Now()
+		s.table.ScrollToOffset(fyne.NewPos(0, float32(i*40)*rowHeight))
+		worstScroll = max(worstScroll, time.Since(start))
+		b.StopTimer()
+		uitest.Settle(b, e)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(worstScroll.Microseconds())/1000, "worst-scroll-ms")
+	b.ReportMetric(float64(worstShow.Microseconds())/1000, "worst-show-ms")
 }

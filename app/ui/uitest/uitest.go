@@ -24,6 +24,9 @@ import (
 // Options choose what a test Env holds.
 type Options struct {
 	Empty bool // no demo data: a fresh data directory
+	// Dir opens this data directory as it is, not a copy (benchmarks over
+	// Million, which only read).
+	Dir string
 }
 
 // New returns an Env over a copy of the demo data (or an empty data
@@ -33,9 +36,12 @@ func New(t testing.TB, o Options) *ui.Env {
 	t.Helper()
 	test.NewTempApp(t)
 	fyne.CurrentApp().Settings().SetTheme(ui.Theme{Mode: ui.ThemeLight})
-	dir := t.TempDir()
-	if !o.Empty {
-		copyDir(t, demoDir(t), dir)
+	dir := o.Dir
+	if dir == "" {
+		dir = t.TempDir()
+		if !o.Empty {
+			copyDir(t, demoDir(t), dir)
+		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	st, err := storage.Open(ctx, dir)
