@@ -70,9 +70,22 @@ func Run(o Options) error {
 	return nil
 }
 
-// applySettings sets the language and theme saved in the settings; the
-// language follows the system's until the user picks one.
-func applySettings(ctx context.Context, st *storage.Store) {
+// siteZone is the location of a SiteTimeZone setting: the machine's zone
+// when empty or unknown.
+func siteZone(name string) *time.Location {
+	if loc, err := time.LoadLocation(name); err == nil && name != "" {
+		return loc
+	}
+	return time.Local
+}
+
+// applySettings sets the language, theme and site time zone saved in the
+// settings; the language follows the system's until the user picks one.
+func applySettings(ctx context.Context, e *ui.Env) {
+	st := e.Store
+	if zone, err := st.Setting(ctx, storage.SiteTimeZone, ""); err == nil {
+		e.SetZone(siteZone(zone))
+	}
 	lang, err := st.Setting(ctx, ui.SettingLanguage, os.Getenv("LANG"))
 	if err != nil {
 		slog.Warn("Could not read the language setting", "error", err)

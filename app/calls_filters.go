@@ -54,7 +54,7 @@ type callFilters struct {
 
 func newCallFilters(e *ui.Env, changed func(storage.CallFilter)) *callFilters {
 	f := &callFilters{e: e, changed: changed}
-	f.period = ui.NewPeriodPicker("period.last_7_days", time.Now, func(time.Time, time.Time) { f.apply() })
+	f.period = ui.NewPeriodPicker("period.last_7_days", e.Now, func(time.Time, time.Time) { f.apply() })
 	f.search = f.entry(i18n.T("filter.search_hint"))
 	f.extension, f.number = f.entry(""), f.entry("")
 	f.minDuration, f.costMin, f.costMax = f.entry("0:00"), f.entry("0.00"), f.entry("0.00")

@@ -68,7 +68,7 @@ type dashboardScreen struct {
 
 func newDashboard(e *ui.Env) ui.Screen {
 	s := &dashboardScreen{e: e, recent: newDashRecentList(), status: newDashStatusView(), problem: ui.NewProblem()}
-	s.period = ui.NewPeriodPicker("period.today", time.Now, func(time.Time, time.Time) { s.Refresh() })
+	s.period = ui.NewPeriodPicker("period.today", e.Now, func(time.Time, time.Time) { s.Refresh() })
 	cards := make([]fyne.CanvasObject, dashCardCount)
 	for i, id := range dashCardTitles {
 		s.cards[i] = ui.NewCard(i18n.T(id))

@@ -54,7 +54,7 @@ type missedScreen struct {
 
 func newMissed(e *ui.Env) ui.Screen {
 	s := &missedScreen{e: e, count: ui.NewBold(""), problem: ui.NewProblem(), detail: newMissedDetail()}
-	s.period = ui.NewPeriodPicker("period.last_7_days", time.Now, func(time.Time, time.Time) { s.Refresh() })
+	s.period = ui.NewPeriodPicker("period.last_7_days", e.Now, func(time.Time, time.Time) { s.Refresh() })
 	s.unreturned = widget.NewCheck(i18n.T("missed.only_unreturned"), nil)
 	s.unreturned.Checked = true
 	s.unreturned.OnChanged = func(bool) { s.Refresh() }

@@ -193,6 +193,7 @@ func (s *settingsScreen) saveSite() {
 			return
 		}
 		ui.SetText(s.saved, i18n.T("settings.saved"))
+		s.e.SetZone(siteZone(zone))
 	})
 }
 

@@ -47,7 +47,7 @@ func (sh *shell) open(dir string) error {
 	sh.cancel = cancel
 	sh.env = &ui.Env{Ctx: ctx, Store: st, Tenant: t, Slug: sh.opts.Slug, Dir: dir, Window: sh.win,
 		Do: sh.do, Navigate: sh.show, Reopen: sh.reopen, OpenDemo: sh.opts.OpenDemo}
-	applySettings(ctx, st)
+	applySettings(ctx, sh.env)
 	sh.follow(ctx)
 	sh.rebuild()
 	return nil

@@ -150,3 +150,18 @@ func TestShellRefreshesOnlyStatusOnHeartbeat(t *testing.T) {
 		t.Error("a heartbeat alone ran the screen's call queries again")
 	}
 }
+
+func TestShellUsesSiteTimeZone(t *testing.T) {
+	e := uitest.New(t, uitest.Options{Empty: true})
+	if err := e.Store.SetSetting(e.Ctx, storage.SiteTimeZone, "Pacific/Kiritimati"); err != nil {
+		t.Fatal(err)
+	}
+	sh := newShell(e.Window, Options{Dir: e.Dir, Slug: storage.DefaultTenant}, func(fn func()) { fn() })
+	defer sh.close()
+	if err := sh.open(e.Dir); err != nil {
+		t.Fatal(err)
+	}
+	if got := sh.env.Now().Location().String(); got != "Pacific/Kiritimati" {
+		t.Errorf("the screens' today is in %s, want the site's zone", got)
+	}
+}

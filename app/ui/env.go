@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -33,7 +34,21 @@ type Env struct {
 	OpenDemo func(ctx context.Context) (dir string, err error)
 
 	busy atomic.Int64 // Run calls whose done has not yet run
+	zone atomic.Pointer[time.Location]
 }
+
+// Now is the time on the site's wall clock (Settings' time zone, else the
+// machine's): "today" in the period pickers is the site's today, also on a
+// server that runs in UTC.
+func (e *Env) Now() time.Time {
+	if loc := e.zone.Load(); loc != nil {
+		return time.Now().In(loc)
+	}
+	return time.Now()
+}
+
+// SetZone sets the site's time zone for Now.
+func (e *Env) SetZone(loc *time.Location) { e.zone.Store(loc) }
 
 // A Screen is one page of the app, built by its constructor in the
 // current language; a language change builds it again.
