@@ -61,7 +61,7 @@ func Run(o Options) error {
 	opened := time.Now()
 	a.Lifecycle().SetOnStarted(func() {
 		sh.show(sh.first())
-		slog.Debug("First screen shown", "after", time.Since(opened))
+		slog.Info("First screen shown", "after", time.Since(opened).Round(time.Millisecond))
 		if o.Shots != nil {
 			go sh.takeShots(*o.Shots, a.Quit)
 		}

@@ -54,7 +54,7 @@ type callFilters struct {
 
 func newCallFilters(e *ui.Env, changed func(storage.CallFilter)) *callFilters {
 	f := &callFilters{e: e, changed: changed}
-	f.period = ui.NewPeriodPicker("period.last_7_days", e.Now, func(time.Time, time.Time) { f.apply() })
+	f.period = ui.NewPeriodPicker(callsDefaultPeriod, e.Now, func(time.Time, time.Time) { f.apply() })
 	f.search = f.entry(i18n.T("filter.search_hint"))
 	f.extension, f.number = f.entry(""), f.entry("")
 	f.minDuration, f.costMin, f.costMax = f.entry("0:00"), f.entry("0.00"), f.entry("0.00")
@@ -174,6 +174,7 @@ func (f *callFilters) Clear() {
 	for _, s := range []*widget.Select{f.department, f.direction, f.answered, f.site} {
 		s.SetSelectedIndex(0)
 	}
+	f.period.SetPreset(callsDefaultPeriod)
 	f.quiet = false
 	f.apply()
 }
@@ -183,6 +184,10 @@ func (f *callFilters) export(format export.Format) {
 		f.onExport(format)
 	}
 }
+
+// callsDefaultPeriod is the grid's period when it opens and once the
+// filters are cleared.
+const callsDefaultPeriod = "period.last_7_days"
 
 // filter reads the widgets into a CallFilter.
 func (f *callFilters) filter() (storage.CallFilter, error) {
