@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"calltally.app/app/ui"
@@ -39,8 +40,11 @@ type pbxForm struct {
 	driver, transport                       *widget.Select
 	transports                              []drivers.Transport // of the chosen driver, as listed
 	enabled                                 *widget.Check
-	passwordRow                             *fyne.Container
-	problem, result                         *widget.Label // result: of a connection test
+	pbxExtras
+	fieldsBox       *fyne.Container // the fields that apply to the chosen transport
+	body            *fyne.Container // inside content
+	problem, result *widget.Label   // result: of a connection test
+	detector        *pbxDetect      // nil until "Detect from a sample…"
 }
 
 // openForm opens the add form (p nil) or the edit form of *p.
@@ -64,7 +68,8 @@ func (s *pbxScreen) closeForm() {
 }
 
 func newPBXForm(s *pbxScreen, orig storage.PBXSystem) *pbxForm {
-	f := &pbxForm{s: s, orig: orig, drivers: drivers.All(), problem: ui.NewProblem(), result: ui.NewLabel("")}
+	f := &pbxForm{s: s, orig: orig, drivers: drivers.All(), problem: ui.NewProblem(), result: ui.NewLabel(""),
+		pbxExtras: newPBXExtras(), fieldsBox: ui.VBox()}
 	f.result.Wrapping = fyne.TextWrapWord
 	f.name, f.address, f.zone = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.settings, f.password = widget.NewMultiLineEntry(), widget.NewPasswordEntry()
@@ -77,7 +82,6 @@ func newPBXForm(s *pbxScreen, orig storage.PBXSystem) *pbxForm {
 	f.transport = widget.NewSelect(nil, func(string) { f.transportChosen() })
 	f.driver = widget.NewSelect(names, func(string) { f.driverChosen() })
 	f.enabled = widget.NewCheck(i18n.T("pbx.enabled"), nil)
-	f.passwordRow = ui.VBox(ui.Form(ui.Field{Label: i18n.T("pbx.password"), Input: f.password}))
 	f.fill()
 	f.content = f.layout()
 	return f
@@ -88,21 +92,16 @@ func (f *pbxForm) layout() fyne.CanvasObject {
 	if f.orig.ID != 0 {
 		title = i18n.T("pbx.edit_title", "Value", f.orig.Name)
 	}
-	fields := ui.Form(
-		ui.Field{Label: i18n.T("pbx.name"), Input: f.name},
-		ui.Field{Label: i18n.T("pbx.driver"), Input: f.driver},
-		ui.Field{Label: i18n.T("pbx.transport"), Input: f.transport},
-		ui.Field{Label: i18n.T("pbx.address"), Input: f.address},
-		ui.Field{Label: i18n.T("settings.time_zone"), Input: f.zone},
-		ui.Field{Label: i18n.T("pbx.settings"), Input: f.settings},
-		ui.Field{Label: "", Input: f.enabled},
-	)
+	detect := ui.NewButton(i18n.T("pbx.detect"), f.openDetect)
 	save := ui.NewButton(i18n.T("button.save"), f.save)
 	save.Importance = widget.HighImportance
 	test := ui.NewButton(i18n.T("button.test_connection"), f.test)
 	cancel := ui.NewButton(i18n.T("button.cancel"), f.s.closeForm)
 	buttons := ui.HBox(save, test, cancel)
-	return ui.VBox(ui.NewBold(title), fields, f.passwordRow, f.problem, buttons, f.result)
+	f.body = ui.VBox(ui.NewBold(title), ui.HBox(detect), f.fieldsBox, f.problem, buttons, f.result)
+	// Scrolls: with every field of a file transport, in Arabic's taller
+	// script, the buttons fall below a small window.
+	return container.NewVScroll(f.body)
 }
 
 // fill shows the PBX being edited.
@@ -113,6 +112,7 @@ func (f *pbxForm) fill() {
 	f.zone.SetText(p.TimeZone)
 	f.enabled.SetChecked(p.Enabled)
 	f.settings.SetText(formatSettings(p.Settings))
+	f.fillExtras(p)
 	if !p.Secret.IsZero() {
 		f.password.SetPlaceHolder(i18n.T("pbx.password_unchanged")) // never shown back
 	}
@@ -162,16 +162,11 @@ func (f *pbxForm) driverChosen() {
 	f.settings.SetPlaceHolder(strings.Join(hint, "\n"))
 }
 
-// transportChosen shows the address's shape and the password field where
-// the transport uses one.
+// transportChosen shows the address's shape and the fields the
+// transport uses (a password, an allow-list, file options).
 func (f *pbxForm) transportChosen() {
-	t := f.chosenTransport()
-	f.address.SetPlaceHolder(addressExamples[t])
-	if t == drivers.SFTP || t == drivers.SFTPReceive {
-		f.passwordRow.Show()
-	} else {
-		f.passwordRow.Hide()
-	}
+	f.address.SetPlaceHolder(addressExamples[f.chosenTransport()])
+	f.relayout()
 }
 
 func transportLabel(t drivers.Transport) string {
@@ -287,6 +282,9 @@ func (f *pbxForm) values() (storage.PBXSystem, string) {
 	p.Settings = settings
 	if err := storage.CheckAddress(p.Transport, p.Address); err != nil {
 		return p, i18n.T("pbx.bad_address", "Value", p.Address, "Address", addressExamples[f.chosenTransport()])
+	}
+	if problem := f.applyExtras(&p); problem != "" {
+		return p, problem
 	}
 	f.applySecret(&p)
 	if err := p.Check(); err != nil {

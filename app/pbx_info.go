@@ -40,13 +40,14 @@ func newPBXInfo(s *pbxScreen) *pbxInfo {
 	remove := ui.NewButton(i18n.T("button.delete"), func() { in.withSelected(s.confirmRemove) })
 	remove.Importance = widget.DangerImportance
 	test := ui.NewButton(i18n.T("button.test_connection"), func() { in.withSelected(s.testConnection) })
+	importFile := ui.NewButton(i18n.T("pbx.import_file"), func() { in.withSelected(s.chooseImport) })
 	status := ui.Form(
 		ui.Field{Label: i18n.T("pbx.status"), Input: in.state},
 		ui.Field{Label: i18n.T("pbx.last_record"), Input: in.lastRecord},
 		ui.Field{Label: i18n.T("pbx.today"), Input: in.today},
 		ui.Field{Label: i18n.T("pbx.last_error"), Input: in.lastErr},
 	)
-	top := ui.VBox(in.name, status, ui.HBox(edit, test, remove), in.testResult,
+	top := ui.VBox(in.name, status, ui.HBox(edit, test, importFile, remove), in.testResult,
 		widget.NewSeparator(), ui.NewBold(i18n.T("pbx.live_records")), in.noRecords)
 	in.content = ui.Border(top, nil, nil, nil, in.records)
 	return in

@@ -7,8 +7,7 @@ import (
 	"os"
 	"time"
 
-	"calltally.app/collector/account"
-	"calltally.app/collector/classify"
+	"calltally.app/collector/importer"
 	"calltally.app/collector/ingest"
 	"calltally.app/drivers"
 	"calltally.app/storage"
@@ -39,22 +38,19 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if err := applyConfigured(ctx, st, *tenant, *pbx, &df); err != nil {
 		return err
 	}
-	drv, p, err := df.open()
-	if err != nil {
+	if df.driver == "" {
+		_, _, err := df.open() // says --driver is required, and lists the drivers
 		return err
 	}
 	if *dialPlan != "" {
 		df.dialPlan = *dialPlan
 	}
-	plan, err := classify.ParseOptional(df.dialPlan)
-	if err != nil {
-		return err
-	}
 	if *pbx == "" {
-		*pbx = drv.ID
+		*pbx = df.driver
 	}
-	opt := ingest.Options{Attribution: drivers.Attribution(df.answerer), Accountant: account.New(t, plan)}
-	return e.importFiles(ctx, t, *pbx, drv, p, opt, fs.Args())
+	src := importer.Source{Driver: df.driver, TimeZone: df.tz, Answerer: drivers.Attribution(df.answerer),
+		Settings: df.set, DialPlan: df.dialPlan}
+	return e.importFiles(ctx, t, *pbx, src, fs.Args())
 }
 
 // applyConfigured takes the driver, settings and zone of a PBX configured
@@ -89,8 +85,8 @@ func applyConfigured(ctx context.Context, st *storage.Store, tenant, name string
 	return nil
 }
 
-func (e *env) importFiles(ctx context.Context, t *storage.Tenant, pbx string, drv *drivers.Driver, p drivers.Parser, opt ingest.Options, files []string) error {
-	in, err := ingest.New(ctx, t, pbx, drv, p, opt)
+func (e *env) importFiles(ctx context.Context, t *storage.Tenant, pbx string, src importer.Source, files []string) error {
+	in, drv, err := importer.Open(ctx, t, pbx, src)
 	if err != nil {
 		return err
 	}
