@@ -49,8 +49,8 @@ type callsScreen struct {
 	cache     *pageCache
 	rows      int
 	fetching  int // page fetches under way
-	count     coalescer
-	totals    coalescer
+	count     ui.Coalescer
+	totals    ui.Coalescer
 	countErr  error // the last count failed
 	pageErr   error // the last page fetch failed
 	summary   *storage.Summary
@@ -63,26 +63,6 @@ type callsScreen struct {
 	status  *widget.Label
 	detail  *callDetail
 	content fyne.CanvasObject
-}
-
-// coalescer runs one query at a time: a request while one runs is
-// remembered and run once after it.
-type coalescer struct{ running, again bool }
-
-// start reports whether to run now; if not, the request is remembered.
-func (c *coalescer) start() bool {
-	if c.running {
-		c.again = true
-		return false
-	}
-	c.running = true
-	return true
-}
-
-// finish ends a run and reports whether another was asked for meanwhile.
-func (c *coalescer) finish() (again bool) {
-	c.running, again, c.again = false, c.again, false
-	return again
 }
 
 // newCalls is the call grid over the tenant's calls.
@@ -129,7 +109,7 @@ func (s *callsScreen) Refresh() {
 
 // query counts the calls the filter selects, then shows them.
 func (s *callsScreen) query() {
-	if !s.count.start() {
+	if !s.count.Start() {
 		return
 	}
 	f, gen := s.filter, s.filterGen
@@ -138,7 +118,7 @@ func (s *callsScreen) query() {
 }
 
 func (s *callsScreen) counted(gen uint64, n int, err error) {
-	if again := s.count.finish(); again || gen != s.filterGen {
+	if again := s.count.Finish(); again || gen != s.filterGen {
 		s.query() // the filter changed, or the data did, while counting
 		return
 	}
@@ -158,13 +138,13 @@ func (s *callsScreen) counted(gen uint64, n int, err error) {
 }
 
 func (s *callsScreen) queryTotals() {
-	if !s.totals.start() {
+	if !s.totals.Start() {
 		return
 	}
 	f, gen := s.filter, s.filterGen
 	ui.Run(s.e, func(ctx context.Context) (storage.Summary, error) { return s.src.Summary(ctx, f) },
 		func(sum storage.Summary, err error) {
-			if again := s.totals.finish(); again || gen != s.filterGen {
+			if again := s.totals.Finish(); again || gen != s.filterGen {
 				s.queryTotals()
 				return
 			}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"image"
 	"log/slog"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -61,7 +60,7 @@ type dashboardScreen struct {
 	content *container.Scroll
 
 	// Used on the UI goroutine only.
-	running, again bool
+	loads ui.Coalescer
 	// cache is used by the refresh under way only: refreshes never overlap.
 	cache dashChartCache
 }
@@ -112,19 +111,15 @@ type dashResult struct {
 // Refresh reloads the figures, charts, newest calls and status off the
 // UI goroutine; one that arrives while another runs is run once after.
 func (s *dashboardScreen) Refresh() {
-	if s.running {
-		s.again = true
+	if !s.loads.Start() {
 		return
 	}
-	s.running = true
 	req := s.request()
 	ui.Run(s.e, func(ctx context.Context) (dashResult, error) {
 		return s.load(ctx, req)
 	}, func(r dashResult, err error) {
-		s.running = false
 		s.show(r, err)
-		if s.again {
-			s.again = false
+		if s.loads.Finish() {
 			s.Refresh()
 		}
 	})
@@ -202,7 +197,7 @@ func (s *dashboardScreen) show(r dashResult, err error) {
 		s.content.Refresh()
 	}
 	if err == nil && s.chartsMisfit() {
-		s.again = true // the first refresh ran before the window was laid out
+		s.loads.Again() // the first refresh ran before the window was laid out
 	}
 }
 
@@ -254,24 +249,11 @@ func dashCardTexts(sum storage.Summary) (values, notes [dashCardCount]string) {
 	notes[dashCardUnreturned] = i18n.T("dashboard.missed_of", "Count", sum.Missed)
 	values[dashCardAverage] = i18n.Duration(sum.AverageTalk())
 	values[dashCardTalk] = i18n.Duration(sum.Talk)
-	values[dashCardCost] = dashCost(sum.Cost)
+	values[dashCardCost] = costsText(sum.Cost)
 	if sum.Unrated > 0 {
 		notes[dashCardCost] = i18n.T("dashboard.unrated", "Count", sum.Unrated)
 	}
 	return values, notes
-}
-
-// dashCost shows each currency's total: amounts in different currencies
-// are never added up.
-func dashCost(c storage.Costs) string {
-	if len(c) == 0 {
-		return "–"
-	}
-	parts := make([]string, len(c))
-	for i, m := range c {
-		parts[i] = i18n.Money(m.Amount, m.Currency)
-	}
-	return strings.Join(parts, " + ")
 }
 
 // tick works the status line out again every dashStatusTick until the

@@ -209,7 +209,7 @@ func TestDashboardRefreshesCoalesce(t *testing.T) {
 		t.Errorf("5 refreshes in a row run %d queries at once, want 1", got)
 	}
 	uitest.Settle(t, e)
-	if s.running || s.again {
+	if s.loads != (ui.Coalescer{}) {
 		t.Error("a refresh is still pending after all ran")
 	}
 }

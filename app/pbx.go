@@ -53,8 +53,8 @@ type pbxScreen struct {
 	data     pbxData
 	selected string // name of the selected PBX
 
-	loading, again bool
-	ticking        bool
+	loads   ui.Coalescer
+	ticking bool
 }
 
 func newPBX(e *ui.Env) ui.Screen {
@@ -82,11 +82,9 @@ func (s *pbxScreen) Refresh() {
 		s.openForm(nil)
 	}
 	s.tick()
-	if s.loading {
-		s.again = true
+	if !s.loads.Start() {
 		return
 	}
-	s.loading = true
 	selected := s.selected
 	ui.Run(s.e, func(ctx context.Context) (pbxData, error) {
 		return loadPBX(ctx, s.e, selected)
@@ -94,9 +92,7 @@ func (s *pbxScreen) Refresh() {
 }
 
 func (s *pbxScreen) loaded(d pbxData, err error) {
-	s.loading = false
-	if s.again {
-		s.again = false
+	if s.loads.Finish() {
 		s.Refresh()
 	}
 	if err != nil {
