@@ -257,7 +257,7 @@ func (s *simulation) deliver(ctx context.Context, buf *simulator.Buffer, p feedP
 // link fails or must be left (false). A call whose write failed goes
 // back to the buffer, to be sent whole on the next connection.
 func (s *simulation) stream(ctx context.Context, buf *simulator.Buffer, l feedLink) bool {
-	lctx, stop := watchLink(ctx, l)
+	lctx, stop := watchLink(ctx, l, s.drv.Play != nil)
 	defer stop()
 	out, err := s.open(l.conn)
 	if err == nil && len(s.header) > 0 {

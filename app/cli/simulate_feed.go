@@ -19,14 +19,19 @@ var (
 // its cause, when the collector hangs up, a newer connection supersedes l
 // or ctx ends; in the last two cases a write in progress fails at once
 // (its call goes back to the buffer), so leaving never waits on a
-// collector that stopped reading. Collectors send nothing: a read ends
-// only with the connection.
-func watchLink(ctx context.Context, l feedLink) (context.Context, func()) {
+// collector that stopped reading. Collectors send nothing, so a read ends
+// only with the connection, unless the driver plays a session protocol
+// (drivers.Driver.Play): then the session reads the collector's answers
+// and a hang-up shows as a failed write, and watchLink must not read
+// (it would take the answers the session waits for).
+func watchLink(ctx context.Context, l feedLink, sessionReads bool) (context.Context, func()) {
 	ctx, cancel := context.WithCancelCause(ctx)
-	go func() {
-		io.Copy(io.Discard, l.conn)
-		cancel(errCollectorHungUp)
-	}()
+	if !sessionReads {
+		go func() {
+			io.Copy(io.Discard, l.conn)
+			cancel(errCollectorHungUp)
+		}()
+	}
 	go func() {
 		select {
 		case <-l.superseded:
