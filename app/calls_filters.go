@@ -43,7 +43,7 @@ type callFilters struct {
 	period                                 *ui.PeriodPicker
 	search, extension, number, minDuration *widget.Entry
 	costMin, costMax                       *widget.Entry
-	department, direction, answered, site  *widget.Select
+	department, direction, answered, site  *ui.Select
 	departments, sites                     []string // the choices after "All"
 	choicesLoaded                          bool
 	problem                                *widget.Label
@@ -89,10 +89,9 @@ func (f *callFilters) entry(hint string) *widget.Entry {
 }
 
 // choice is a Select of "All" and then options, "All" chosen.
-func (f *callFilters) choice(options []string) *widget.Select {
-	s := widget.NewSelect(append([]string{i18n.T("common.all")}, options...), nil)
-	s.SetSelectedIndex(0)
-	s.OnChanged = func(string) { f.apply() }
+func (f *callFilters) choice(options []string) *ui.Select {
+	s := ui.NewSelect(append([]string{i18n.T("common.all")}, options...), func(int) { f.apply() })
+	s.SetIndex(0)
 	return s
 }
 
@@ -171,7 +170,7 @@ func (f *callFilters) Clear() {
 	for _, e := range []*widget.Entry{f.search, f.extension, f.number, f.minDuration, f.costMin, f.costMax} {
 		e.SetText("")
 	}
-	for _, s := range []*widget.Select{f.department, f.direction, f.answered, f.site} {
+	for _, s := range []*ui.Select{f.department, f.direction, f.answered, f.site} {
 		s.SetSelectedIndex(0)
 	}
 	f.period.SetPreset(callsDefaultPeriod)

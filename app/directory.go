@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"calltally.app/app/ui"
 	"calltally.app/i18n"
@@ -46,6 +47,8 @@ type directoryScreen struct {
 	ccs    *ui.Records[storage.CostCentre]
 	phones *ui.Records[storage.PhonebookEntry]
 
+	handOverButton *widget.Button // on while an extension period is selected
+
 	data           directoryData
 	form           *ui.FormDialog // the form last opened, for tests
 	loading, again bool
@@ -57,8 +60,10 @@ func newDirectory(e *ui.Env) ui.Screen {
 	s.depts = ui.NewRecords(s.departmentOptions())
 	s.ccs = ui.NewRecords(s.costCentreOptions())
 	s.phones = ui.NewRecords(s.phonebookOptions())
+	// Records has no place for a fifth action: Hand over sits under the list.
+	extensions := ui.Border(nil, ui.HBox(s.newHandOverButton()), nil, nil, s.exts.Content)
 	items := []*container.TabItem{
-		container.NewTabItem(i18n.T("directory.extensions"), s.exts.Content),
+		container.NewTabItem(i18n.T("directory.extensions"), extensions),
 		container.NewTabItem(i18n.T("directory.departments"), s.depts.Content),
 		container.NewTabItem(i18n.T("directory.cost_centres"), s.ccs.Content),
 		container.NewTabItem(i18n.T("directory.phone_book"), s.phones.Content),

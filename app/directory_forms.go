@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -94,19 +95,14 @@ func dateField(e *widget.Entry, label string) (time.Time, string) {
 
 // choice is a Select of the values of a list, "None" first.
 type choice struct {
-	sel    *widget.Select
+	sel    *ui.Select
 	values []string // by option; "" for none
 }
 
 func newChoice(values, labels []string, current string) *choice {
 	c := &choice{values: append([]string{""}, values...)}
-	c.sel = widget.NewSelect(append([]string{i18n.T("common.none")}, labels...), nil)
-	c.sel.SetSelectedIndex(0)
-	for i, v := range c.values {
-		if v == current {
-			c.sel.SetSelectedIndex(i)
-		}
-	}
+	c.sel = ui.NewSelect(append([]string{i18n.T("common.none")}, labels...), nil)
+	c.sel.SetIndex(max(slices.Index(c.values, current), 0))
 	return c
 }
 

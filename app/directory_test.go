@@ -40,7 +40,7 @@ func dirTree(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 		for _, c := range v.Objects {
 			dirTree(c, f)
 		}
-	case *widget.Entry, *widget.Select, *widget.Label, *widget.Button:
+	case *widget.Entry, *ui.Select, *widget.Label, *widget.Button:
 	case fyne.Widget:
 		for _, c := range test.WidgetRenderer(v).Objects() {
 			dirTree(c, f)
@@ -90,12 +90,12 @@ func dirTapInDialog(t *testing.T, e *ui.Env, text string) {
 func dirFillForm(t *testing.T, e *ui.Env, values []string, picks ...int) {
 	t.Helper()
 	var entries []*widget.Entry
-	var selects []*widget.Select
+	var selects []*ui.Select
 	dirTree(dirTopDialog(t, e), func(o fyne.CanvasObject) {
 		switch v := o.(type) {
 		case *widget.Entry:
 			entries = append(entries, v)
-		case *widget.Select:
+		case *ui.Select:
 			selects = append(selects, v)
 		}
 	})

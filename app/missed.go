@@ -18,8 +18,8 @@ import (
 
 // missedMax is the most missed calls the list holds: months of a busy
 // site's missed calls; the oldest unreturned come first, so what is left
-// out is the returned ones.
-const missedMax = 10000
+// out is the returned ones. A variable so that tests can lower it.
+var missedMax = 10000
 
 // The columns of the missed calls, in data order.
 const (
@@ -38,8 +38,9 @@ type missedScreen struct {
 	period     *ui.PeriodPicker
 	unreturned *widget.Check
 	extension  *widget.Entry
-	department *widget.Select
+	department *ui.Select
 	count      *widget.Label
+	capped     *widget.Label // says the list shows the first missedMax only
 	problem    *widget.Label
 	table      *ui.Table
 	detail     *missedDetail
@@ -53,7 +54,7 @@ type missedScreen struct {
 }
 
 func newMissed(e *ui.Env) ui.Screen {
-	s := &missedScreen{e: e, count: ui.NewBold(""), problem: ui.NewProblem(), detail: newMissedDetail()}
+	s := &missedScreen{e: e, count: ui.NewBold(""), capped: ui.NewParagraph(""), problem: ui.NewProblem(), detail: newMissedDetail()}
 	s.period = ui.NewPeriodPicker("period.last_7_days", e.Now, func(time.Time, time.Time) { s.Refresh() })
 	s.unreturned = widget.NewCheck(i18n.T("missed.only_unreturned"), nil)
 	s.unreturned.Checked = true
@@ -61,15 +62,16 @@ func newMissed(e *ui.Env) ui.Screen {
 	s.extension = widget.NewEntry()
 	s.extension.SetPlaceHolder(i18n.T("col.extension"))
 	s.extension.OnChanged = func(string) { s.Refresh() }
-	s.department = widget.NewSelect([]string{i18n.T("common.all")}, nil)
-	s.department.SetSelectedIndex(0)
-	s.department.OnChanged = func(string) { s.Refresh() }
+	s.department = ui.NewSelect([]string{i18n.T("common.all")}, func(int) { s.Refresh() })
+	s.department.SetIndex(0)
 	s.table = ui.NewTable(missedColumns(), func() int { return len(s.rows) }, s.cell)
 	s.table.Table.OnSelected = func(id widget.TableCellID) { s.choose(id.Row) }
 	s.problem.Hide()
+	s.capped.Importance = widget.WarningImportance
+	s.capped.Hide()
 	filters := ui.HBox(s.period.Content, s.unreturned,
 		container.NewGridWrap(fyne.NewSize(140, s.extension.MinSize().Height), s.extension), s.department)
-	s.content = ui.Border(ui.VBox(filters, s.count, s.problem), nil, nil, nil,
+	s.content = ui.Border(ui.VBox(filters, s.count, s.capped, s.problem), nil, nil, nil,
 		ui.Split(s.table.Content, s.detail.content, 0.7))
 	return s
 }
@@ -90,6 +92,9 @@ func (s *missedScreen) Content() fyne.CanvasObject { return s.content }
 type missedResult struct {
 	rows        []storage.Missed
 	departments []string // nil when they were loaded before
+	// unreturned counts the missed calls not returned, total those the
+	// filter selects: both in all, not only the rows loaded.
+	unreturned, total int
 }
 
 // Refresh reloads the list off the UI goroutine; one that arrives while
@@ -131,6 +136,9 @@ func (s *missedScreen) load(ctx context.Context, f storage.MissedFilter, loadDep
 	if r.rows, err = s.e.Tenant.MissedCalls(ctx, f); err != nil {
 		return r, err
 	}
+	if r.unreturned, r.total, err = s.counts(ctx, f); err != nil {
+		return r, err
+	}
 	if loadDepartments {
 		depts, err := s.e.Tenant.Departments(ctx)
 		if err != nil {
@@ -144,11 +152,24 @@ func (s *missedScreen) load(ctx context.Context, f storage.MissedFilter, loadDep
 	return r, nil
 }
 
+// counts counts the missed calls f selects that are not returned, and
+// all those it selects: one count when it selects only unreturned ones.
+func (s *missedScreen) counts(ctx context.Context, f storage.MissedFilter) (unreturned, total int, err error) {
+	onlyUnreturned := f.Unreturned
+	f.Unreturned = true
+	if unreturned, err = s.e.Tenant.CountMissed(ctx, f); err != nil || onlyUnreturned {
+		return unreturned, unreturned, err
+	}
+	f.Unreturned = false
+	total, err = s.e.Tenant.CountMissed(ctx, f)
+	return unreturned, total, err
+}
+
 // show puts a refresh's result on screen.
 func (s *missedScreen) show(r missedResult, err error) {
-	shown := s.problem.Visible()
+	problem, capped := s.problem.Visible(), s.capped.Visible()
 	s.update(r, err)
-	if s.problem.Visible() != shown {
+	if s.problem.Visible() != problem || s.capped.Visible() != capped {
 		s.content.Refresh() // the filters' height changed
 	}
 }
@@ -164,17 +185,15 @@ func (s *missedScreen) update(r missedResult, err error) {
 	s.problem.Hide()
 	if r.departments != nil {
 		s.departments = r.departments
-		s.department.Options = append([]string{i18n.T("common.all")}, r.departments...)
-		s.department.Refresh()
+		s.department.SetOptions(append([]string{i18n.T("common.all")}, r.departments...))
 	}
 	s.rows = r.rows
-	unreturned := 0
-	for _, m := range r.rows {
-		if m.Return == nil {
-			unreturned++
-		}
+	ui.SetText(s.count, i18n.T("count.missed_unreturned", "Count", r.unreturned))
+	s.capped.Hide()
+	if len(r.rows) >= missedMax && r.total > len(r.rows) {
+		ui.SetParagraph(s.capped, i18n.T("missed.capped", "Value", len(r.rows), "Count", r.total))
+		s.capped.Show()
 	}
-	ui.SetText(s.count, i18n.T("count.missed_unreturned", "Count", unreturned))
 	s.table.Table.Refresh()
 	s.reselect()
 }

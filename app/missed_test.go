@@ -189,3 +189,59 @@ func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 		}
 	}
 }
+
+// missedCounts asks storage how many missed calls the screen's filters
+// select: not returned, and in all.
+func missedCounts(t *testing.T, e *ui.Env, s *missedScreen) (unreturned, total int) {
+	t.Helper()
+	f := s.filter()
+	vm, err := e.Store.VoicemailMissed(e.Ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.VoicemailMissed, f.Unreturned = vm, true
+	if unreturned, err = e.Tenant.CountMissed(e.Ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	f.Unreturned = false
+	if total, err = e.Tenant.CountMissed(e.Ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	return unreturned, total
+}
+
+func TestMissedCountIsTheTotal(t *testing.T) {
+	e := uitest.New(t, uitest.Options{})
+	s := openMissed(t, e)
+	test.Tap(s.unreturned) // returned calls too
+	uitest.Settle(t, e)
+	unreturned, total := missedCounts(t, e, s)
+	if got, want := s.count.Text, ui.Text(i18n.T("count.missed_unreturned", "Count", unreturned)); got != want || len(s.rows) != total {
+		t.Errorf("count %q, want %q; %d rows, storage %d", got, want, len(s.rows), total)
+	}
+	if s.capped.Visible() {
+		t.Errorf("%d of %d rows shown, yet the screen says %q", len(s.rows), total, s.capped.Text)
+	}
+
+	defer func(n int) { missedMax = n }(missedMax)
+	missedMax = 5
+	for _, only := range []bool{true, false} {
+		s.unreturned.SetChecked(only)
+		uitest.Settle(t, e)
+		unreturned, total = missedCounts(t, e, s)
+		if unreturned <= missedMax {
+			t.Fatalf("only %d unreturned calls: the demo cannot show the cap", unreturned)
+		}
+		if got, want := s.count.Text, ui.Text(i18n.T("count.missed_unreturned", "Count", unreturned)); got != want {
+			t.Errorf("only unreturned %v, capped at %d rows: count %q, want %q", only, missedMax, got, want)
+		}
+		if only {
+			total = unreturned // the list holds those only
+		}
+		want := i18n.T("missed.capped", "Value", missedMax, "Count", total) // a paragraph: logical order
+		if len(s.rows) != missedMax || !s.capped.Visible() || s.capped.Text != want {
+			t.Errorf("only unreturned %v: %d rows, cap note %q (shown %v), want %d rows and %q",
+				only, len(s.rows), s.capped.Text, s.capped.Visible(), missedMax, want)
+		}
+	}
+}

@@ -37,7 +37,7 @@ type pbxForm struct {
 	content fyne.CanvasObject
 
 	name, address, zone, settings, password *widget.Entry
-	driver, transport                       *widget.Select
+	driver, transport                       *ui.Select
 	transports                              []drivers.Transport // of the chosen driver, as listed
 	enabled                                 *widget.Check
 	pbxExtras
@@ -79,8 +79,8 @@ func newPBXForm(s *pbxScreen, orig storage.PBXSystem) *pbxForm {
 	for i, d := range f.drivers {
 		names[i] = d.Name
 	}
-	f.transport = widget.NewSelect(nil, func(string) { f.transportChosen() })
-	f.driver = widget.NewSelect(names, func(string) { f.driverChosen() })
+	f.transport = ui.NewSelect(nil, func(int) { f.transportChosen() })
+	f.driver = ui.NewSelect(names, func(int) { f.driverChosen() })
 	f.enabled = widget.NewCheck(i18n.T("pbx.enabled"), nil)
 	f.fill()
 	f.content = f.layout()

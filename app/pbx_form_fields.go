@@ -23,7 +23,7 @@ var answerers = []drivers.Attribution{drivers.FinalAnswerer, drivers.FirstAnswer
 // how the PBX's calls are read and counted.
 type pbxExtras struct {
 	allow, glob, processed, dialPlan *widget.Entry
-	answerer                         *widget.Select
+	answerer                         *ui.Select
 }
 
 func newPBXExtras() pbxExtras {
@@ -36,7 +36,7 @@ func newPBXExtras() pbxExtras {
 	for i, a := range answerers {
 		labels[i] = i18n.T("pbx.answerer_" + string(a))
 	}
-	x.answerer = widget.NewSelect(labels, nil)
+	x.answerer = ui.NewSelect(labels, nil)
 	return x
 }
 

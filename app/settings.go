@@ -41,7 +41,7 @@ type settingsScreen struct {
 	e       *ui.Env
 	content fyne.CanvasObject
 
-	language, theme, retention *widget.Select
+	language, theme, retention *ui.Select
 	retentionDays              []int // by option index
 	zone, currency             *widget.Entry
 	problem, saved             *widget.Label
@@ -54,7 +54,9 @@ func newSettings(e *ui.Env) ui.Screen {
 	s.currency.SetPlaceHolder(storage.DefaultCurrency)
 	s.language = s.languageSelect()
 	s.theme = s.themeSelect()
-	s.retention = widget.NewSelect(nil, nil)
+	s.retention = ui.NewSelect(nil, func(i int) {
+		s.store(storage.RawRetentionDays, strconv.Itoa(s.retentionDays[i]))
+	})
 	save := ui.NewButton(i18n.T("button.save"), s.saveSite)
 	browse := ui.NewButton(i18n.T("button.browse"), s.chooseDataDir)
 	dir := ui.NewLabel(e.Dir)
@@ -107,15 +109,14 @@ func loadSiteSettings(ctx context.Context, st *storage.Store) (siteSettings, err
 	return v, err
 }
 
-func (s *settingsScreen) languageSelect() *widget.Select {
+func (s *settingsScreen) languageSelect() *ui.Select {
 	langs := i18n.Languages()
 	names := make([]string, len(langs))
 	for i, l := range langs {
 		names[i] = l.Name
 	}
-	sel := widget.NewSelect(names, nil)
-	sel.SetSelectedIndex(slices.IndexFunc(langs, func(l i18n.Language) bool { return l == i18n.Current() }))
-	sel.OnChanged = func(string) { s.setLanguage(langs[sel.SelectedIndex()].Tag) }
+	sel := ui.NewSelect(names, func(i int) { s.setLanguage(langs[i].Tag) })
+	sel.SetIndex(slices.IndexFunc(langs, func(l i18n.Language) bool { return l == i18n.Current() }))
 	return sel
 }
 
@@ -131,15 +132,13 @@ func (s *settingsScreen) setLanguage(tag string) {
 	}
 }
 
-func (s *settingsScreen) themeSelect() *widget.Select {
+func (s *settingsScreen) themeSelect() *ui.Select {
 	names := []string{i18n.T("settings.theme_system"), i18n.T("settings.theme_light"), i18n.T("settings.theme_dark")}
-	sel := widget.NewSelect(names, nil)
-	sel.SetSelectedIndex(max(slices.Index(themeModes, ui.CurrentTheme().Mode), 0))
-	sel.OnChanged = func(string) {
-		mode := themeModes[sel.SelectedIndex()]
-		ui.ApplyTheme(mode)
-		s.store(ui.SettingTheme, mode)
-	}
+	sel := ui.NewSelect(names, func(i int) {
+		ui.ApplyTheme(themeModes[i])
+		s.store(ui.SettingTheme, themeModes[i])
+	})
+	sel.SetIndex(max(slices.Index(themeModes, ui.CurrentTheme().Mode), 0))
 	return sel
 }
 
@@ -156,12 +155,8 @@ func (s *settingsScreen) fillRetention(days int) {
 			labels[i] = i18n.T("settings.retention_forever")
 		}
 	}
-	s.retention.OnChanged = nil
 	s.retention.SetOptions(labels)
-	s.retention.SetSelectedIndex(slices.Index(s.retentionDays, days))
-	s.retention.OnChanged = func(string) {
-		s.store(storage.RawRetentionDays, strconv.Itoa(s.retentionDays[s.retention.SelectedIndex()]))
-	}
+	s.retention.SetIndex(slices.Index(s.retentionDays, days))
 }
 
 // saveSite checks and stores the time zone and the currency.

@@ -210,3 +210,21 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	}
 	return nil
 }
+
+func TestSettingsRetentionInArabic(t *testing.T) {
+	e := uitest.New(t, uitest.Options{})
+	if err := i18n.Set("ar"); err != nil {
+		t.Fatal(err)
+	}
+	s := openSettings(t, e)
+	i := slices.Index(s.retentionDays, 365)
+	given := i18n.T("settings.retention_days", "Count", 365)
+	if shown := s.retention.Options[i]; shown != ui.Text(given) || shown == given {
+		t.Errorf("365 days shown as %q, want %q in display order", shown, ui.Text(given))
+	}
+	s.retention.SetSelectedIndex(i)
+	uitest.Settle(t, e)
+	if got, err := e.Store.RetentionDays(context.Background()); err != nil || got != 365 {
+		t.Errorf("choosing %q stored %d days, %v", s.retention.Selected, got, err)
+	}
+}

@@ -108,15 +108,10 @@ func (t *Tenant) countUnreturned(ctx context.Context, f CallFilter) (int, error)
 // call of the period. MATERIALIZED works out each number's digits once,
 // where SQLite would otherwise do it at each use.
 func missedWithReturns(f CallFilter) (string, []any) {
-	missed := "direction = 'inbound' AND answered = 0"
-	if f.VoicemailMissed {
-		missed = "direction = 'inbound' AND (answered = 0 OR voicemail = 1)"
-	}
-	f.Direction, f.Answered = "", AnyAnswer
-	where, args := f.where()
+	where, args := missedWhere(f)
 	return `WITH missed AS MATERIALIZED (SELECT id, pbx_id, start_local, start_utc, ring, extension, extension_name, department,
 			external, external_name, external_e164, voicemail, ` + digitsOf("external") + ` AS digits
-			FROM calls INDEXED BY calls_missed` + and(where, missed) + `)
+			FROM calls INDEXED BY calls_missed` + where + `)
 		SELECT *,
 		CASE WHEN m.external_e164 <> '' THEN (SELECT r.id FROM calls r
 			WHERE r.external_e164 <> '' AND r.external_e164 = m.external_e164
@@ -131,6 +126,18 @@ func missedWithReturns(f CallFilter) (string, []any) {
 			AND r.start_utc > m.start_utc AND ` + returns + `
 			ORDER BY r.start_utc LIMIT 1) END AS by_digits_e164
 		FROM missed m`, args
+}
+
+// missedWhere is the WHERE clause of the missed calls f selects, for a
+// query FROM calls INDEXED BY calls_missed.
+func missedWhere(f CallFilter) (string, []any) {
+	missed := "direction = 'inbound' AND answered = 0"
+	if f.VoicemailMissed {
+		missed = "direction = 'inbound' AND (answered = 0 OR voicemail = 1)"
+	}
+	f.Direction, f.Answered = "", AnyAnswer
+	where, args := f.where()
+	return and(where, missed), args
 }
 
 // returns is when a call r returns a missed call from its number: a call
