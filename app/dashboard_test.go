@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/widget"
 
 	"calltally.app/app/demo"
 	"calltally.app/app/ui"
@@ -32,8 +31,8 @@ func openDashboard(t *testing.T, e *ui.Env) *dashboardScreen {
 func pickPeriod(t testing.TB, p *ui.PeriodPicker, preset string) {
 	t.Helper()
 	for _, o := range p.Content.(*fyne.Container).Objects {
-		if sel, ok := o.(*widget.Select); ok {
-			sel.SetSelected(i18n.T(preset))
+		if sel, ok := o.(*ui.Select); ok {
+			sel.SetSelected(ui.Text(i18n.T(preset)))
 			return
 		}
 	}

@@ -42,7 +42,7 @@ func Range(preset string, now time.Time) (from, to time.Time) {
 // storage.CallFilter wants them.
 type PeriodPicker struct {
 	Content  fyne.CanvasObject
-	preset   *widget.Select
+	preset   *Select
 	from, to *widget.Entry
 	changed  func(from, to time.Time)
 	now      func() time.Time
@@ -54,14 +54,14 @@ func NewPeriodPicker(preset string, now func() time.Time, changed func(from, to 
 	p := &PeriodPicker{now: now}
 	names := make([]string, len(periods))
 	for i, id := range periods {
-		names[i] = Text(i18n.T(id))
+		names[i] = i18n.T(id)
 	}
 	p.from, p.to = widget.NewEntry(), widget.NewEntry()
 	p.from.SetPlaceHolder("YYYY-MM-DD")
 	p.to.SetPlaceHolder("YYYY-MM-DD")
 	p.from.OnSubmitted = func(string) { p.typed() }
 	p.to.OnSubmitted = func(string) { p.typed() }
-	p.preset = widget.NewSelect(names, func(string) { p.picked() })
+	p.preset = NewSelect(names, func(int) { p.picked() })
 	p.preset.SetSelectedIndex(indexOf(periods, preset))
 	p.changed = changed // not for the initial preset: the caller reads Range
 	date := TextWidth("2026-12-31", fyne.TextStyle{}) + 4*theme.Padding()
