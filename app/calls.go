@@ -81,7 +81,8 @@ func newCallsScreen(e *ui.Env, src CallSource) *callsScreen {
 	s.status = ui.NewParagraph(i18n.T("common.loading"))
 	s.detail = newCallDetail(e)
 
-	grid := ui.Border(ui.VBox(s.header, widget.NewSeparator()), ui.VBox(widget.NewSeparator(), s.status), nil, nil, s.table)
+	bottom := ui.VBox(widget.NewSeparator(), ui.Border(nil, nil, nil, s.filters.exports, s.status))
+	grid := ui.Border(ui.VBox(s.header, widget.NewSeparator()), bottom, nil, nil, s.table)
 	s.content = ui.Border(s.filters.content, nil, nil, nil, ui.Split(grid, s.detail.content, 0.68))
 	return s
 }

@@ -29,7 +29,7 @@ func newCallDetail(e *ui.Env) *callDetail {
 	d := &callDetail{e: e}
 	hint := ui.NewParagraph(i18n.T("calls.select_hint"))
 	d.box = ui.VBox(ui.NewBold(i18n.T("detail.title")), hint)
-	d.content = container.NewVScroll(d.box)
+	d.content = container.NewScroll(d.box) // both ways: a long field never widens the window
 	return d
 }
 

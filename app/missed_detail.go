@@ -50,7 +50,7 @@ func newMissedDetail() *missedDetail {
 	}
 	d.form = ui.Form(fields...)
 	d.form.Hide()
-	d.content = container.NewVScroll(ui.VBox(ui.NewBold(i18n.T("detail.title")), d.hint, d.form))
+	d.content = container.NewScroll(ui.VBox(ui.NewBold(i18n.T("detail.title")), d.hint, d.form))
 	return d
 }
 

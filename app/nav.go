@@ -22,14 +22,17 @@ func newNav(ids []string, show func(string)) (*widget.List, fyne.CanvasObject) {
 			ui.SetText(row.Objects[1].(*widget.Label), i18n.T(p.title))
 		})
 	l.OnSelected = func(i widget.ListItemID) { show(ids[i]) }
+	return l, ui.MinWidthOf(func() float32 { return navWidth(ids) }, l)
+}
+
+// navWidth is the width of the widest row: icon, name and paddings.
+func navWidth(ids []string) float32 {
 	var width float32
 	for _, id := range ids {
 		p, _ := pageByID(id)
-		size := fyne.MeasureText(i18n.T(p.title), theme.TextSize(), fyne.TextStyle{})
-		width = max(width, size.Width)
+		width = max(width, ui.NewLabel(i18n.T(p.title)).MinSize().Width)
 	}
-	width += theme.IconInlineSize() + 6*theme.Padding()
-	return l, ui.MinWidth(width, l)
+	return width + theme.IconInlineSize() + 4*theme.Padding()
 }
 
 // stackLayout gives every object the whole space (the current screen).

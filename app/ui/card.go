@@ -20,6 +20,15 @@ type Card struct {
 // cardValueScale is how much larger than body text the value is drawn.
 const cardValueScale = 2
 
+// Title sizes relative to body text: a title too long for its card (the
+// German "Durchschnittliche Gesprächsdauer") is drawn smaller, down to
+// cardTitleLeast, rather than widening every card in the row and so the
+// window past the screen.
+const (
+	cardTitleScale = 0.9
+	cardTitleLeast = 0.7
+)
+
 // NewCard returns a card titled title showing an empty value.
 func NewCard(title string) *Card {
 	c := &Card{
@@ -81,6 +90,7 @@ func (r *cardRenderer) texts() []*canvas.Text {
 func (r *cardRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
 	pad := 2 * theme.Padding()
+	r.fitTitle(size.Width - 2*pad)
 	y := pad
 	for _, t := range r.texts() {
 		h := t.MinSize().Height
@@ -90,11 +100,30 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	}
 }
 
+// fitTitle draws the title at its usual size, or smaller where the card
+// is too narrow for it.
+func (r *cardRenderer) fitTitle(width float32) {
+	t := r.card.title
+	size := theme.TextSize() * cardTitleScale
+	full := fyne.MeasureText(t.Text, size, t.TextStyle).Width
+	if full > width && full > 0 {
+		size = max(size*width/full, theme.TextSize()*cardTitleLeast)
+	}
+	if t.TextSize != size {
+		t.TextSize = size
+		t.Refresh()
+	}
+}
+
 func (r *cardRenderer) MinSize() fyne.Size {
 	pad := 2 * theme.Padding()
 	var w, h float32
 	for _, t := range r.texts() {
 		s := t.MinSize()
+		if t == r.card.title {
+			s.Width = fyne.MeasureText(t.Text, theme.TextSize()*cardTitleLeast, t.TextStyle).Width
+			s.Height = fyne.MeasureText(t.Text, theme.TextSize()*cardTitleScale, t.TextStyle).Height
+		}
 		w, h = max(w, s.Width), h+s.Height
 	}
 	return fyne.NewSize(w+2*pad, h+2*pad)
@@ -107,7 +136,7 @@ func (r *cardRenderer) Refresh() {
 	r.bg.CornerRadius = theme.InputRadiusSize()
 	size := theme.TextSize()
 	c := r.card
-	c.title.Color, c.title.TextSize = theme.Color(theme.ColorNameForeground), size*0.9
+	c.title.Color = theme.Color(theme.ColorNameForeground)
 	c.value.Color, c.value.TextSize = theme.Color(theme.ColorNameForeground), size*cardValueScale
 	c.note.Color, c.note.TextSize = theme.Color(theme.ColorNamePlaceHolder), size*0.85
 	for _, t := range r.texts() {

@@ -5,10 +5,17 @@ import "fyne.io/fyne/v2"
 // MinWidth gives o at least width w, for inputs whose own minimum cuts
 // their content (a date entry) and for lists as wide as their longest row.
 func MinWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+	return MinWidthOf(func() float32 { return w }, o)
+}
+
+// MinWidthOf is MinWidth with the width worked out at each layout, for
+// widths that follow text: Fyne measures text with the theme's current
+// font, which changes with the language.
+func MinWidthOf(w func() float32, o fyne.CanvasObject) fyne.CanvasObject {
 	return &fyne.Container{Layout: minWidth(w), Objects: []fyne.CanvasObject{o}}
 }
 
-type minWidth float32
+type minWidth func() float32
 
 func (w minWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objects {
@@ -18,7 +25,7 @@ func (w minWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (w minWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	s := fyne.NewSize(float32(w), 0)
+	s := fyne.NewSize(w(), 0)
 	for _, o := range objects {
 		s = s.Max(o.MinSize())
 	}
