@@ -30,13 +30,7 @@ func openDashboard(t *testing.T, e *ui.Env) *dashboardScreen {
 // user would.
 func pickPeriod(t testing.TB, p *ui.PeriodPicker, preset string) {
 	t.Helper()
-	for _, o := range p.Content.(*fyne.Container).Objects {
-		if sel, ok := o.(*ui.Select); ok {
-			sel.SetSelected(ui.Text(i18n.T(preset)))
-			return
-		}
-	}
-	t.Fatal("the period picker has no preset list")
+	p.SetPreset(preset)
 }
 
 // typeRange sets a custom range on a period picker: days from to the last

@@ -123,3 +123,18 @@ func TestPeriodPickerTypedRange(t *testing.T) {
 		t.Errorf("range %v, want %v", got, want)
 	}
 }
+
+func TestPeriodPickerShowsWholePresetNames(t *testing.T) {
+	test.NewTempApp(t)
+	for _, tag := range []string{"en", "de", "ar"} {
+		inLanguage(t, tag, func() {
+			p := NewPeriodPicker("period.today", time.Now, nil)
+			presets := p.Content.(*fyne.Container).Objects[0]
+			for _, id := range periods {
+				if w := TextWidth(Text(i18n.T(id)), fyne.TextStyle{}); presets.MinSize().Width < w {
+					t.Errorf("%s: the preset list is %.0f px, %q needs %.0f", tag, presets.MinSize().Width, i18n.T(id), w)
+				}
+			}
+		})
+	}
+}

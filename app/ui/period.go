@@ -65,7 +65,8 @@ func NewPeriodPicker(preset string, now func() time.Time, changed func(from, to 
 	p.preset.SetSelectedIndex(indexOf(periods, preset))
 	p.changed = changed // not for the initial preset: the caller reads Range
 	date := TextWidth("2026-12-31", fyne.TextStyle{}) + 4*theme.Padding()
-	p.Content = HBox(p.preset, MinWidth(date, p.from), NewLabel("–"), MinWidth(date, p.to))
+	presets := MinWidthOf(func() float32 { return widest(names) + theme.IconInlineSize() + 5*theme.Padding() }, p.preset)
+	p.Content = HBox(presets, MinWidth(date, p.from), NewLabel("–"), MinWidth(date, p.to))
 	return p
 }
 
@@ -124,4 +125,13 @@ func (p *PeriodPicker) SetRange(from, to time.Time) {
 // SetPreset picks a preset (a period.* ID) and applies its range.
 func (p *PeriodPicker) SetPreset(id string) {
 	p.preset.SetSelectedIndex(indexOf(periods, id))
+}
+
+// widest is the width of the longest of texts.
+func widest(texts []string) float32 {
+	var w float32
+	for _, t := range texts {
+		w = max(w, TextWidth(Text(t), fyne.TextStyle{}))
+	}
+	return w
 }
