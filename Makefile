@@ -68,6 +68,7 @@ SHOTS_DATA := $(shell mktemp -u /tmp/calltally-shots.XXXXXX)
 screenshots: EXTRA_PACKAGES = xvfb xauth imagemagick
 screenshots: build
 	./$(BIN) --data $(SHOTS_DATA) demo --no-window >/dev/null
+	./$(BIN) --data $(SHOTS_DATA) pbx add "Demo IP Office" --driver avaya-ipo --listen 127.0.0.1:1752 --tz Europe/Berlin >/dev/null
 	LANG=en_US.UTF-8 xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
 		./$(BIN) --data $(SHOTS_DATA) screenshots --out docs/screenshots
 	rm -rf $(SHOTS_DATA)
