@@ -1,7 +1,9 @@
 // Package app is CallTally's desktop application, built with Fyne: the
 // window's frame (shell.go), the index of its screens (screens.go) and one
 // file per screen: dashboard, calls, missed calls, directory, PBX
-// connections, settings and the first-run welcome.
+// connections, settings and the first-run welcome. A screen too long for
+// one file keeps its parts beside it as <screen>_*.go (calls_filters.go,
+// pbx_form.go…).
 //
 // Screens read the same SQLite databases the collector writes, through the
 // storage package, and never talk to the collector: the shell watches both
