@@ -49,9 +49,9 @@ type directoryScreen struct {
 
 	handOverButton *widget.Button // on while an extension period is selected
 
-	data           directoryData
-	form           *ui.FormDialog // the form last opened, for tests
-	loading, again bool
+	data  directoryData
+	form  *ui.FormDialog // the form last opened, for tests
+	loads ui.Coalescer
 }
 
 func newDirectory(e *ui.Env) ui.Screen {
@@ -84,20 +84,16 @@ func (s *directoryScreen) Content() fyne.CanvasObject { return s.content }
 // Refresh reloads the four lists; one asked for while a load runs runs
 // once after it.
 func (s *directoryScreen) Refresh() {
-	if s.loading {
-		s.again = true
+	if !s.loads.Start() {
 		return
 	}
-	s.loading = true
 	ui.Run(s.e, func(ctx context.Context) (directoryData, error) {
 		return loadDirectory(ctx, s.e.Tenant)
 	}, s.loaded)
 }
 
 func (s *directoryScreen) loaded(d directoryData, err error) {
-	s.loading = false
-	if s.again {
-		s.again = false
+	if s.loads.Finish() {
 		s.Refresh()
 	}
 	if err != nil {

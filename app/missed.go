@@ -47,10 +47,10 @@ type missedScreen struct {
 	content    *fyne.Container
 
 	// Used on the UI goroutine only.
-	rows           []storage.Missed
-	departments    []string // paths; nil until loaded
-	selected       int64    // ID of the call shown in the detail; 0: none
-	running, again bool
+	rows        []storage.Missed
+	departments []string // paths; nil until loaded
+	selected    int64    // ID of the call shown in the detail; 0: none
+	loads       ui.Coalescer
 }
 
 func newMissed(e *ui.Env) ui.Screen {
@@ -100,19 +100,15 @@ type missedResult struct {
 // Refresh reloads the list off the UI goroutine; one that arrives while
 // another runs is run once after.
 func (s *missedScreen) Refresh() {
-	if s.running {
-		s.again = true
+	if !s.loads.Start() {
 		return
 	}
-	s.running = true
 	f, loadDepartments := s.filter(), s.departments == nil
 	ui.Run(s.e, func(ctx context.Context) (missedResult, error) {
 		return s.load(ctx, f, loadDepartments)
 	}, func(r missedResult, err error) {
-		s.running = false
 		s.show(r, err)
-		if s.again {
-			s.again = false
+		if s.loads.Finish() {
 			s.Refresh()
 		}
 	})
