@@ -14,11 +14,6 @@ import (
 	"calltally.app/storage"
 )
 
-// dashHeartbeatStale is how old the collector's last heartbeat may be before
-// the dashboard says the service stopped: it writes one every few
-// seconds while it runs.
-const dashHeartbeatStale = 2 * time.Minute
-
 // dashStatusTick is how often the status line is worked out again without a
 // database change: a stopped collector changes nothing, and only the
 // heartbeat's age tells.
@@ -58,7 +53,7 @@ func dashStatusLine(p dashPBXStatus, now time.Time) (text string, problem bool) 
 	switch {
 	case !p.known:
 		return i18n.T("dashboard.status_unknown", "Value", p.name), true
-	case now.Sub(st.Updated) > dashHeartbeatStale:
+	case st.Stale(now):
 		return i18n.T("dashboard.status_stopped", "Value", p.name, "Duration", dashAgo(now.Sub(st.Updated))), true
 	case st.State == "error":
 		return i18n.T("dashboard.status_error", "Value", p.name, "Detail", st.LastError), true
@@ -140,7 +135,7 @@ func (v *dashStatusView) texts(now time.Time) (texts []string, problems []bool, 
 	for _, p := range v.statuses {
 		text, problem := dashStatusLine(p, now)
 		texts, problems = append(texts, text), append(problems, problem)
-		stale = stale || (p.known && now.Sub(p.status.Updated) > dashHeartbeatStale)
+		stale = stale || (p.known && p.status.Stale(now))
 	}
 	return texts, problems, stale
 }

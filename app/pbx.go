@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,10 +18,6 @@ import (
 
 // recentRecords is how many raw records the live view shows.
 const recentRecords = 20
-
-// staleHeartbeat is how old the collector's last heartbeat (written every
-// 2 s) may be before the screen says the service is not running.
-const staleHeartbeat = 2 * time.Minute
 
 // ageTick moves the "last report … ago" figures while nothing changes in
 // the database (a stopped collector writes nothing).
@@ -65,8 +62,7 @@ func newPBX(e *ui.Env) ui.Screen {
 	s.list.OnSelected = func(id widget.ListItemID) { s.choose(s.data.systems[id].Name) }
 	add := ui.NewButtonWithIcon(i18n.T("button.add"), theme.ContentAddIcon(), func() { s.openForm(nil) })
 	add.Importance = widget.HighImportance
-	s.detail = ui.VBox(s.empty)
-	s.detail.Layout = stackLayout{}
+	s.detail = container.NewStack(s.empty)
 	start := ui.Border(ui.HBox(ui.NewBold(i18n.T("nav.pbx")), add), nil, nil, nil, s.list)
 	s.content = ui.Split(start, s.detail, 0.3)
 	return s

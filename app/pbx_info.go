@@ -94,7 +94,7 @@ func pbxState(p storage.PBXSystem, st storage.ServiceStatus, reported bool, now 
 		return i18n.T("pbx.disabled"), widget.LowImportance
 	case !reported:
 		return i18n.T("pbx.no_report"), widget.WarningImportance
-	case now.Sub(st.Updated) > staleHeartbeat:
+	case st.Stale(now):
 		return i18n.T("pbx.collector_stopped", "Time", st.Updated.Local()), widget.DangerImportance
 	}
 	age := i18n.T("pbx.reported", "Duration", i18n.Duration(int(max(now.Sub(st.Updated), 0).Seconds())))

@@ -17,6 +17,14 @@ type ServiceStatus struct {
 	Updated      time.Time
 }
 
+// StaleAfter is how old a heartbeat may be before the collector counts as
+// not running: it writes one every 2 s while it runs, so two minutes
+// without one is no hiccup.
+const StaleAfter = 2 * time.Minute
+
+// Stale reports whether the heartbeat is older than StaleAfter at now.
+func (st ServiceStatus) Stale(now time.Time) bool { return now.Sub(st.Updated) > StaleAfter }
+
 // SetStatus writes the heartbeat of one PBX.
 func (s *Store) SetStatus(ctx context.Context, st ServiceStatus) error {
 	var last sql.NullInt64
