@@ -28,28 +28,11 @@ func BenchmarkFirstWindow(b *testing.B) {
 			b.Fatal(err)
 		}
 		sh.show(sh.first())
-		settle(b, sh, q)
+		uitest.Drain(b, q, sh.env)
 		worst = max(worst, time.Since(start))
 		b.StopTimer()
 		sh.close()
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(worst.Milliseconds()), "worst-ms")
-}
-
-// settle runs the UI queue until the shell's screens are idle.
-func settle(b *testing.B, sh *shell, q chan func()) {
-	for {
-		select {
-		case fn := <-q:
-			fn()
-			continue
-		default:
-		}
-		if sh.env.Busy() == 0 {
-			return
-		}
-		fn := <-q
-		fn()
-	}
 }

@@ -55,14 +55,18 @@ func directionText(c *drivers.Call) string { return export.DirectionText(c.Direc
 func extensionText(c *drivers.Call) string { return partyText(c.Extension, c.ExtensionName) }
 func externalText(c *drivers.Call) string  { return partyText(c.External, c.ExternalName) }
 
-func partyText(number, name string) string {
+func partyText(number, name string) string { return party(number, name, " – ") }
+
+// party is a number and the name it has, joined by sep; either alone when
+// the other is missing or says the same.
+func party(number, name, sep string) string {
 	if name == "" || name == number {
 		return number
 	}
 	if number == "" {
 		return name
 	}
-	return number + " – " + name
+	return number + sep + name
 }
 
 func durationText(c *drivers.Call) string   { return i18n.Duration(c.Duration) }

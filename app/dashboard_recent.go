@@ -83,12 +83,4 @@ func dashRecentTexts(c *drivers.Call, now time.Time) []string {
 
 // dashParty is a number with its name, "201 Reception", or whichever
 // of the two there is.
-func dashParty(number, name string) string {
-	switch {
-	case name == "" || name == number:
-		return number
-	case number == "":
-		return name
-	}
-	return number + " " + name
-}
+func dashParty(number, name string) string { return party(number, name, " ") }

@@ -34,21 +34,3 @@ func navWidth(ids []string) float32 {
 	}
 	return width + theme.IconInlineSize() + 4*theme.Padding()
 }
-
-// stackLayout gives every object the whole space (the current screen).
-type stackLayout struct{}
-
-func (stackLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-func (stackLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objects {
-		s = s.Max(o.MinSize())
-	}
-	return s
-}

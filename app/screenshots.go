@@ -51,10 +51,11 @@ func (sh *shell) shoot(dir, id, loc, theme string) error {
 	start := time.Now()
 	fyne.DoAndWait(func() {
 		ui.ApplyTheme(theme)
-		if err := i18n.Set(loc); err != nil {
+		if i18n.Current().Tag == loc {
+			sh.rebuild() // charts and icons drawn for the new theme
+		} else if err := i18n.Set(loc); err != nil { // rebuilds through the shell's listener
 			slog.Error("Screenshot language", "error", err)
 		}
-		sh.rebuild() // charts and icons drawn for the new theme
 		sh.show(id)
 	})
 	sh.waitIdle()

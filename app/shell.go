@@ -5,6 +5,7 @@ import (
 	"log/slog"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"calltally.app/app/ui"
@@ -110,8 +111,7 @@ func (sh *shell) rebuild() {
 			sh.show(id)
 		}
 	})
-	sh.body = ui.VBox()
-	sh.body.Layout = stackLayout{}
+	sh.body = container.NewStack()
 	sh.win.SetContent(ui.Border(nil, nil, nav, nil, sh.body))
 	if sh.current != "" {
 		sh.show(sh.current)

@@ -43,23 +43,31 @@ func ShowError(e *Env, err error, path string) {
 // Message shows text in a dialog with an OK button in the user's language
 // (Fyne's own dialogs label theirs in English).
 func Message(e *Env, text string) {
-	body := NewParagraph(text)
-	var d dialog.Dialog
-	ok := NewButton(i18n.T("button.ok"), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(i18n.T("app.name"), Border(nil, HBox(ok), nil, nil, body), e.Window)
-	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
+	showDialog(e, NewParagraph(text), 480, func(hide func()) []fyne.CanvasObject {
+		return []fyne.CanvasObject{NewButton(i18n.T("button.ok"), hide)}
+	})
 }
 
 // Confirm asks a yes/no question; yes runs only when the user agrees.
 // confirmLabel names the action (e.g. i18n.T("button.delete")).
 func Confirm(e *Env, text, confirmLabel string, yes func()) {
-	body := NewParagraph(text)
+	showDialog(e, NewParagraph(text), 480, func(hide func()) []fyne.CanvasObject {
+		no := NewButton(i18n.T("button.cancel"), hide)
+		ok := NewButton(confirmLabel, func() { hide(); yes() })
+		ok.Importance = widget.DangerImportance
+		return []fyne.CanvasObject{no, ok}
+	})
+}
+
+// showDialog shows body over a row of our own buttons, titled with the
+// app's name; buttons gets the function that closes the dialog. A width
+// of 0 leaves the dialog its minimum size.
+func showDialog(e *Env, body fyne.CanvasObject, width float32, buttons func(hide func()) []fyne.CanvasObject) {
 	var d dialog.Dialog
-	no := NewButton(i18n.T("button.cancel"), func() { d.Hide() })
-	ok := NewButton(confirmLabel, func() { d.Hide(); yes() })
-	ok.Importance = widget.DangerImportance
-	d = dialog.NewCustomWithoutButtons(i18n.T("app.name"), Border(nil, HBox(no, ok), nil, nil, body), e.Window)
-	d.Resize(fyne.NewSize(480, 0))
+	row := HBox(buttons(func() { d.Hide() })...)
+	d = dialog.NewCustomWithoutButtons(i18n.T("app.name"), Border(nil, row, nil, nil, body), e.Window)
+	if width > 0 {
+		d.Resize(fyne.NewSize(width, 0))
+	}
 	d.Show()
 }

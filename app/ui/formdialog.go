@@ -104,8 +104,7 @@ func Report(e *Env, summary, details string) {
 	lines.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(lines)
 	scroll.SetMinSize(fyne.NewSize(640, 240))
-	var d dialog.Dialog
-	ok := NewButton(i18n.T("button.ok"), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(i18n.T("app.name"), Border(text, HBox(ok), nil, nil, scroll), e.Window)
-	d.Show()
+	showDialog(e, Border(text, nil, nil, nil, scroll), 0, func(hide func()) []fyne.CanvasObject {
+		return []fyne.CanvasObject{NewButton(i18n.T("button.ok"), hide)}
+	})
 }

@@ -1,6 +1,9 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/layout"
+)
 
 // MinWidth gives o at least width w, for inputs whose own minimum cuts
 // their content (a date entry) and for lists as wide as their longest row.
@@ -18,10 +21,7 @@ func MinWidthOf(w func() float32, o fyne.CanvasObject) fyne.CanvasObject {
 type minWidth func() float32
 
 func (w minWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
+	layout.NewStackLayout().Layout(objects, size)
 }
 
 func (w minWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {

@@ -73,7 +73,13 @@ var queues sync.Map // *ui.Env → chan func()
 func Settle(t testing.TB, e *ui.Env) {
 	t.Helper()
 	v, _ := queues.Load(e)
-	q := v.(chan func())
+	Drain(t, v.(chan func()), e)
+}
+
+// Drain is Settle for an Env whose Do sends to q: one a test built itself,
+// as the shell does.
+func Drain(t testing.TB, q chan func(), e *ui.Env) {
+	t.Helper()
 	deadline := time.After(30 * time.Second)
 	for {
 		select {
